@@ -1,0 +1,296 @@
+package cn.liaoning.ybj.policycheck.policy;
+
+import cn.liaoning.ybj.policycheck.policy.Diagnostic.Severity;
+import cn.liaoning.ybj.policycheck.policy.Facts.DeductibleBasis;
+import cn.liaoning.ybj.policycheck.policy.Facts.FundStatus;
+import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
+import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
+import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
+import cn.liaoning.ybj.policycheck.policy.Facts.Timing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Loads city policy files (format v1) into {@link CityPolicy} records, or explains why not. */
+public final class PolicyLoader {
+  private final Set<String> knownRuleIds;
+
+  /** @param knownRuleIds catalogue ids, to check waiver names (empty: not checked) */
+  public PolicyLoader(Set<String> knownRuleIds) {
+    this.knownRuleIds = Set.copyOf(knownRuleIds);
+  }
+
+  /** The outcome of loading one file: a policy, or the problems that prevented it (and warnings). */
+  public record Loaded(String file, CityPolicy policy, List<Diagnostic> diagnostics) {
+    public boolean ok() {
+      return policy != null;
+    }
+  }
+
+  /**
+   * Expands the arguments into policy files: a file stands for itself, a directory for the
+   * {@code *.yaml}/{@code *.yml} files directly inside it, sorted by name. Problems with the
+   * arguments themselves (missing, unreadable) come back as diagnostics.
+   */
+  public static List<Path> expand(List<Path> args, List<Diagnostic> problems) {
+    List<Path> out = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (Path a : args) {
+      if (Files.isDirectory(a)) {
+        try (Stream<Path> s = Files.list(a)) {
+          s.filter(p -> {
+                String n = p.getFileName().toString();
+                return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".");
+              })
+              .sorted()
+              .forEach(p -> {
+                if (seen.add(p.normalize())) {
+                  out.add(p);
+                }
+              });
+        } catch (IOException e) {
+          problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "无法读取目录：" + e.getClass().getSimpleName(), null));
+        }
+      } else if (Files.exists(a)) {
+        if (seen.add(a.normalize())) {
+          out.add(a);
+        }
+      } else {
+        problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "文件或目录不存在", null));
+      }
+    }
+    return out;
+  }
+
+  public Loaded load(Path path) {
+    String name = path.toString();
+    byte[] bytes;
+    try {
+      if (!Files.isRegularFile(path)) {
+        return failed(name, "不是普通文件");
+      }
+      long size = Files.size(path);
+      if (size > PolicyReader.MAX_BYTES) {
+        return failed(name, String.format(java.util.Locale.ROOT, "文件过大（%,d 字节），城市政策文件上限为 %,d 字节", size, PolicyReader.MAX_BYTES));
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes(PolicyReader.MAX_BYTES + 1);
+      }
+    } catch (AccessDeniedException e) {
+      return failed(name, "没有读取权限");
+    } catch (NoSuchFileException e) {
+      return failed(name, "文件不存在");
+    } catch (IOException e) {
+      return failed(name, "无法读取文件：" + e.getClass().getSimpleName());
+    }
+    return load(name, bytes);
+  }
+
+  public Loaded load(String name, String text) {
+    return load(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Loaded load(String name, byte[] bytes) {
+    PolicyReader.Result r = PolicyReader.read(name, bytes, Schema.CITY);
+    List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
+    if (!r.ok()) {
+      return new Loaded(name, null, diags);
+    }
+    Doc d = r.doc();
+    Mapper m = new Mapper(d, diags);
+    CityPolicy p = m.map();
+    boolean errors = diags.stream().anyMatch(Diagnostic::isError);
+    return new Loaded(name, errors ? null : p, diags);
+  }
+
+  private static Loaded failed(String name, String message) {
+    return new Loaded(name, null, List.of(new Diagnostic(name, 0, 0, Severity.ERROR, message, null)));
+  }
+
+  /** Maps a validated document to records, adding the cross-field checks. */
+  private final class Mapper {
+    private final Doc d;
+    private final List<Diagnostic> diags;
+
+    Mapper(Doc d, List<Diagnostic> diags) {
+      this.d = d;
+      this.diags = diags;
+    }
+
+    CityPolicy map() {
+      List<Source> sources = new ArrayList<>();
+      for (int i = 0; i < Math.max(0, d.size("sources")); i++) {
+        String p = "sources[" + i + "]";
+        sources.add(new Source(d.string(p + ".id"), d.string(p + ".title"), d.string(p + ".issuer"), d.string(p + ".date"), d.string(p + ".url")));
+      }
+      checkSourceRefs(sources);
+
+      Jurisdiction j = new Jurisdiction(
+          d.string("city"),
+          d.string("code"),
+          d.date("policy_date"),
+          FundStatus.of(d.string("fund.employee")),
+          FundStatus.of(d.string("fund.resident")),
+          Boolean.TRUE.equals(d.bool("extension.approved")),
+          d.string("extension.approval_ref"));
+      if (j.extensionApproved() && j.extensionRef() == null) {
+        error("extension.approved", "延期（确有困难）标记为已批准，但缺少批准文号 extension.approval_ref");
+      }
+
+      String c = "employee.contribution.";
+      Doc.Range range = d.range(c + "flexible_base_pct");
+      EmployeeContribution contribution = new EmployeeContribution(
+          d.number(c + "base_floor_pct"),
+          d.number(c + "base_ceiling_pct"),
+          range == null ? d.number(c + "flexible_base_pct") : null,
+          range != null,
+          range == null ? null : range.min(),
+          range == null ? null : range.max(),
+          d.number(c + "individual_rate_pct"),
+          d.number(c + "employer_rate_pct"),
+          d.number(c + "employer_combined_rate_pct"),
+          d.number(c + "flexible_rate_pct"),
+          d.number(c + "flexible_with_account_rate_pct"),
+          d.bool(c + "flexible_account_scheme"));
+      Double employer = contribution.employerRatePct();
+      Double combined = contribution.employerCombinedRatePct();
+      Double maternityRate = d.number("maternity.rate_pct");
+      if (employer != null && combined != null && maternityRate != null
+          && Math.abs(employer + maternityRate - combined) > 1e-9) {
+        error(c + "employer_combined_rate_pct", "合并费率 " + PolicyReader.fmt(combined) + "% 与各项之和不符：单位医保费率 "
+            + PolicyReader.fmt(employer) + "% + 生育费率 " + PolicyReader.fmt(maternityRate) + "% = "
+            + PolicyReader.fmt(employer + maternityRate) + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
+      } else if (employer != null && combined != null && employer > combined) {
+        error(c + "employer_combined_rate_pct", "合并费率 " + PolicyReader.fmt(combined) + "% 小于单位医保费率 " + PolicyReader.fmt(employer) + "%");
+      }
+
+      EmployeeBenefits eb = new EmployeeBenefits(
+          factors("employee.ratios_vary_by"),
+          d.number("employee.annual_cap"),
+          d.number("employee.high_value_drug_deductible"),
+          d.number("employee.inpatient.childbirth_deductible"),
+          d.number("employee.inpatient.overall_ratio_pct"),
+          DeductibleBasis.of(d.string("employee.outpatient.deductible_basis")),
+          d.number("employee.outpatient.annual_cap"));
+
+      List<HospitalClass> classes = new ArrayList<>();
+      classes(classes, Scheme.EMPLOYEE, Setting.INPATIENT);
+      classes(classes, Scheme.EMPLOYEE, Setting.OUTPATIENT);
+      classes(classes, Scheme.RESIDENT, Setting.INPATIENT);
+      classes(classes, Scheme.RESIDENT, Setting.OUTPATIENT);
+
+      String l = "employee.linkage.";
+      EmployeeLinkage linkage = new EmployeeLinkage(
+          Timing.of(d.string(l + "first_enrolment_benefit_start")),
+          d.integer(l + "flexible_waiting_months"),
+          Timing.of(d.string(l + "interruption_suspend_from")),
+          Timing.of(d.string(l + "resumption_restore_from")),
+          d.integer(l + "transfer_grace_months"),
+          Timing.of(d.string(l + "transfer_within_grace_start")),
+          Timing.of(d.string(l + "transfer_after_grace_start")));
+
+      Maternity maternity = new Maternity(
+          maternityRate,
+          d.bool("maternity.base_same_as_employee"),
+          d.bool("maternity.childbirth_follows_tier_standard"),
+          d.string("maternity.allowance_basis"),
+          d.bool("maternity.allowance_for_retirees"));
+
+      ResidentScheme resident = new ResidentScheme(
+          d.integer("resident.collection_period.start_month"),
+          d.integer("resident.collection_period.end_month"),
+          d.monthDay("resident.subsidy_disbursed_by"),
+          factors("resident.ratios_vary_by"),
+          d.number("resident.annual_cap"),
+          d.number("resident.high_value_drug_deductible"),
+          d.number("resident.chronic_drug_deductible"),
+          d.number("resident.chronic_drug_ratio_pct"),
+          d.number("resident.inpatient.overall_ratio_pct"),
+          d.number("resident.outpatient.annual_cap"));
+
+      String ci = "resident.critical_illness.";
+      CriticalIllness critical = new CriticalIllness(
+          d.number(ci + "annual_cap"),
+          d.integer(ci + "continuity_after_years"),
+          d.number(ci + "continuity_per_year"),
+          d.number(ci + "zero_claim_bonus"),
+          d.number(ci + "incentive_limit_pct"));
+
+      String w = "resident.waiting.";
+      ResidentWaiting waiting = new ResidentWaiting(
+          d.integer(w + "fixed_months"),
+          d.integer(w + "variable_months_per_lapse_year"),
+          d.integer(w + "repair_months_per_paid_year"),
+          d.integer(w + "long_lapse_min_total_months"));
+
+      List<Waiver> waivers = new ArrayList<>();
+      for (int i = 0; i < Math.max(0, d.size("waivers")); i++) {
+        String p = "waivers[" + i + "]";
+        String rule = d.string(p + ".rule");
+        if (rule != null && !knownRuleIds.isEmpty() && !knownRuleIds.contains(rule)) {
+          String hint = PolicyReader.closest(rule, new ArrayList<>(knownRuleIds));
+          error(p + ".rule", "豁免所指的规则“" + rule + "”不在规则目录中" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
+        }
+        waivers.add(new Waiver(rule, d.string(p + ".reason"), d.string(p + ".approval_ref"), d.date(p + ".expires"), p));
+      }
+      List<Approval> approvals = new ArrayList<>();
+      for (int i = 0; i < Math.max(0, d.size("approvals")); i++) {
+        String p = "approvals[" + i + "]";
+        List<String> fields = d.strings(p + ".fields");
+        approvals.add(new Approval(d.string(p + ".ref"), d.date(p + ".date"), fields == null ? List.of() : fields,
+            Boolean.TRUE.equals(d.bool(p + ".whole_file")), p));
+      }
+
+      return new CityPolicy(d.file(), d, j, contribution, eb, List.copyOf(classes), linkage, maternity, resident,
+          critical, waiting, List.copyOf(waivers), List.copyOf(approvals), List.copyOf(sources));
+    }
+
+    private List<RatioFactor> factors(String path) {
+      List<String> s = d.strings(path);
+      return s == null ? null : s.stream().map(RatioFactor::of).toList();
+    }
+
+    private void classes(List<HospitalClass> out, Scheme scheme, Setting setting) {
+      String base = scheme.key + "." + setting.key + ".classes";
+      for (int i = 0; i < Math.max(0, d.size(base)); i++) {
+        String p = base + "[" + i + "]";
+        if (scheme == Scheme.EMPLOYEE && d.number(p + ".ratio_pct") != null) {
+          error(p, "职工医保的医院类别用 in_service_pct / retired_pct，而不是 ratio_pct");
+        }
+        out.add(new HospitalClass(scheme, setting, i, d.string(p + ".name"), d.integer(p + ".tier"),
+            d.number(p + ".deductible"), d.number(p + ".in_service_pct"), d.number(p + ".retired_pct"),
+            d.number(p + ".ratio_pct")));
+      }
+    }
+
+    private void checkSourceRefs(List<Source> sources) {
+      Set<String> ids = new HashSet<>();
+      sources.forEach(s -> ids.add(s.id()));
+      for (String key : d.values().keySet()) {
+        if ((key.equals("source") || key.endsWith(".source")) && !key.startsWith("sources[")) {
+          String id = d.string(key);
+          if (id != null && !ids.contains(id)) {
+            String hint = PolicyReader.closest(id, new ArrayList<>(ids));
+            error(key, "来源“" + id + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
+          }
+        }
+      }
+    }
+
+    private void error(String path, String message) {
+      Position pos = d.positionOrAncestor(path);
+      int line = pos == null ? 0 : pos.line();
+      String src = line > 0 && line <= d.lines().size() ? d.lines().get(line - 1) : null;
+      diags.add(new Diagnostic(d.file(), line, pos == null ? 0 : pos.column(), Severity.ERROR, message, src));
+    }
+  }
+}

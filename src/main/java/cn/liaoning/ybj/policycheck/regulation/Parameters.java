@@ -1,0 +1,172 @@
+package cn.liaoning.ybj.policycheck.regulation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The provincial parameter files ({@code rules/parameters/*.yaml}), OpenFisca style: every
+ * threshold, guideline ratio, deadline and clause text, each value keyed by the date from which it
+ * holds, with the clause it comes from. {@link #factsAt(LocalDate)} gives the values in force.
+ */
+public final class Parameters {
+  /** A source document, e.g. {@code 2号} = 辽医保规〔2025〕2号. */
+  public record Document(String key, String number, String title, LocalDate date, String file) {}
+
+  /** The verbatim text of one clause. */
+  public record Clause(String ref, String text) {}
+
+  /** One parameter with its history. Values are Double, LocalDate, String or Map tier→Double. */
+  public record Parameter(String key, String description, String unit, String clause, NavigableMap<LocalDate, Object> values) {
+    /** The value in force on {@code date}, or null when none had yet taken effect. */
+    public Object valueAt(LocalDate date) {
+      Map.Entry<LocalDate, Object> e = values.floorEntry(date);
+      return e == null ? null : e.getValue();
+    }
+
+    /** The date from which the value in force on {@code date} holds. */
+    public LocalDate effectiveFrom(LocalDate date) {
+      return values.floorKey(date);
+    }
+  }
+
+  private final Map<String, Document> documents;
+  private final Map<String, Clause> clauses;
+  private final Map<String, Parameter> parameters;
+
+  private Parameters(Map<String, Document> documents, Map<String, Clause> clauses, Map<String, Parameter> parameters) {
+    this.documents = Collections.unmodifiableMap(documents);
+    this.clauses = Collections.unmodifiableMap(clauses);
+    this.parameters = Collections.unmodifiableMap(parameters);
+  }
+
+  public static Parameters load() {
+    List<String> texts = new ArrayList<>();
+    for (RuleResources.Resource r : RuleResources.list("rules/parameters", ".yaml")) {
+      texts.add(new String(r.bytes(), StandardCharsets.UTF_8));
+    }
+    return parse(texts);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Parameters parse(List<String> yamls) {
+    Map<String, Document> docs = new LinkedHashMap<>();
+    Map<String, Clause> clauses = new LinkedHashMap<>();
+    Map<String, Parameter> params = new LinkedHashMap<>();
+    for (String y : yamls) {
+      Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(y);
+      if (root == null) {
+        continue;
+      }
+      Map<String, Map<String, Object>> d = (Map<String, Map<String, Object>>) root.getOrDefault("documents", Map.of());
+      d.forEach((k, v) -> put(docs, k, new Document(k, (String) v.get("number"), (String) v.get("title"), date(v.get("date")), (String) v.get("file"))));
+      Map<String, Object> c = (Map<String, Object>) root.getOrDefault("clauses", Map.of());
+      c.forEach((k, v) -> put(clauses, k, new Clause(k, ((String) v).strip())));
+      Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) root.getOrDefault("parameters", Map.of());
+      p.forEach((k, v) -> {
+        NavigableMap<LocalDate, Object> values = new TreeMap<>();
+        ((Map<Object, Object>) v.get("values")).forEach((date, value) -> values.put(date(date), value(value)));
+        put(params, k, new Parameter(k, (String) v.get("description"), (String) v.get("unit"), (String) v.get("clause"), values));
+      });
+    }
+    for (Parameter p : params.values()) {
+      if (p.clause() != null && !clauses.containsKey(p.clause())) {
+        throw new IllegalStateException("parameter " + p.key() + " cites clause " + p.clause() + " which has no text");
+      }
+    }
+    return new Parameters(docs, clauses, params);
+  }
+
+  private static <V> void put(Map<String, V> m, String k, V v) {
+    if (m.putIfAbsent(k, v) != null) {
+      throw new IllegalStateException("defined twice in rules/parameters: " + k);
+    }
+  }
+
+  private static LocalDate date(Object o) {
+    if (o instanceof Date d) {
+      return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    if (o instanceof LocalDate d) {
+      return d;
+    }
+    return o == null ? null : LocalDate.parse(o.toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object value(Object o) {
+    if (o instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (o instanceof Date) {
+      return date(o);
+    }
+    if (o instanceof Map<?, ?> m) {
+      Map<Integer, Double> tiers = new TreeMap<>();
+      ((Map<Object, Object>) m).forEach((k, v) -> tiers.put(Integer.parseInt(k.toString().replace("tier", "")), ((Number) v).doubleValue()));
+      return tiers;
+    }
+    return o == null ? null : o.toString();
+  }
+
+  /** The parameters in force on {@code asOf}, as facts for the rules. */
+  @SuppressWarnings("unchecked")
+  public List<Param> factsAt(LocalDate asOf) {
+    List<Param> out = new ArrayList<>();
+    for (Parameter p : parameters.values()) {
+      Object v = p.valueAt(asOf);
+      if (v instanceof Double d) {
+        out.add(new Param(p.key(), 0, d, null));
+      } else if (v instanceof Map<?, ?> m) {
+        ((Map<Integer, Double>) m).forEach((tier, d) -> out.add(new Param(p.key(), tier, d, null)));
+      } else if (v instanceof String s) {
+        out.add(new Param(p.key(), 0, null, s));
+      }
+    }
+    return out;
+  }
+
+  /** A date parameter in force on {@code asOf} (e.g. {@code deadline.standard}); null if none. */
+  public LocalDate date(String key, LocalDate asOf) {
+    Parameter p = parameters.get(key);
+    return p != null && p.valueAt(asOf) instanceof LocalDate d ? d : null;
+  }
+
+  public Map<String, Parameter> parameters() {
+    return parameters;
+  }
+
+  public Map<String, Clause> clauses() {
+    return clauses;
+  }
+
+  public Map<String, Document> documents() {
+    return documents;
+  }
+
+  /** The clause text for a reference like {@code 2号 二(一)2}; for a compound reference ("a; b"), each part's. */
+  public String clauseText(String ref) {
+    if (ref == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    for (String r : ref.split(";")) {
+      Clause c = clauses.get(r.strip());
+      if (c != null) {
+        parts.add(c.text());
+      }
+    }
+    return parts.isEmpty() ? null : String.join("\n", parts);
+  }
+}
