@@ -1,2 +1,82 @@
 package cn.liaoning.ybj.policycheck.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code policy-check}: checks city medical-insurance policies against 辽医保规〔2025〕2号. */
+@Command(
+    name = "policy-check",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+    usageHelpAutoWidth = true,
+    headerHeading = "",
+    header = "辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）",
+    synopsisHeading = "%n用法：",
+    descriptionHeading = "%n说明：%n",
+    description = {
+      "读取各市政策文件（city-policies/*.yaml），用 Drools 规则逐条对照辽医保规〔2025〕2号，",
+      "列出每条结论的条款、实际值与要求值、整改期限。缺少数据的规则报告“待定”，从不算作通过。"
+    },
+    commandListHeading = "%n子命令：%n",
+    optionListHeading = "%n选项：%n",
+    exitCodeListHeading = "%n退出状态：%n",
+    exitCodeList = {
+      "0:没有违规",
+      "1:发现违规（或 --fail-on warning 时发现警告）",
+      "2:输入文件有误或命令用法有误",
+      "3:内部错误"
+    },
+    footerHeading = "%n示例：%n",
+    footer = {
+      "  policy-check check                         检查 city-policies/ 下所有城市",
+      "  policy-check check city-policies/shenyang.yaml --format json",
+      "  policy-check check --as-of 2027-01-01      按 2027-01-01 的参数和期限检查"
+    })
+public final class Main {
+  /** Exit status for an unexpected internal error (a bug: please report it). */
+  public static final int INTERNAL_ERROR = 3;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command line with the given writers; returns the exit status (tests call this). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cmd = commandLine();
+    cmd.setOut(out);
+    cmd.setErr(err);
+    int code = cmd.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      c.getErr().println("policy-check: 内部错误：" + ex + "（这是程序缺陷，请附上命令和输入文件报告）");
+      return INTERNAL_ERROR;
+    });
+    cmd.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("policy-check: 用法错误：" + ex.getMessage());
+      c.getErr().println("运行 “" + c.getCommandSpec().qualifiedName() + " --help” 查看用法。");
+      return CommandLine.ExitCode.USAGE;
+    });
+    return cmd;
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"policy-check " + (v == null ? "dev" : v), "规则：辽医保规〔2025〕2号 及其引用文件"};
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package cn.liaoning.ybj.policycheck.engine;
+
+import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** Loads and checks many city files; reports progress as it goes. */
+public final class Batch {
+  private final Checker checker;
+  private final PolicyLoader loader;
+
+  public Batch(Checker checker) {
+    this.checker = checker;
+    this.loader = new PolicyLoader(checker.catalogue().entries().keySet());
+  }
+
+  /**
+   * @param args files or directories
+   * @param progress called with (done, total) after each file; may be null
+   */
+  public RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) {
+    List<Diagnostic> errors = new ArrayList<>();
+    List<Path> files = PolicyLoader.expand(args, errors);
+    List<CityResult> cities = new ArrayList<>();
+    int done = 0;
+    for (Path f : files) {
+      PolicyLoader.Loaded l = loader.load(f);
+      List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
+      if (l.ok()) {
+        CityResult r = checker.check(l.policy(), asOf);
+        cities.add(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings));
+      } else {
+        errors.addAll(l.diagnostics().stream().filter(Diagnostic::isError).toList());
+      }
+      done++;
+      if (progress != null) {
+        progress.accept(done, files.size());
+      }
+    }
+    return new RunResult(asOf, List.copyOf(cities), List.copyOf(errors));
+  }
+}

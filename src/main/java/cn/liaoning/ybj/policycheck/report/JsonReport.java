@@ -1,0 +1,143 @@
+package cn.liaoning.ybj.policycheck.report;
+
+import cn.liaoning.ybj.policycheck.engine.CityResult;
+import cn.liaoning.ybj.policycheck.engine.Finding;
+import cn.liaoning.ybj.policycheck.engine.RunResult;
+import cn.liaoning.ybj.policycheck.engine.Status;
+import cn.liaoning.ybj.policycheck.engine.WaiverUse;
+import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** The JSON output contract (city-policy-format.md, "Output contract (JSON)"). */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static String write(RunResult run) {
+    try {
+      return MAPPER.writeValueAsString(tree(run)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ObjectNode tree(RunResult run) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("as_of", run.asOf().toString());
+    ObjectNode summary = root.putObject("summary");
+    summary.put("cities", run.cities().size());
+    for (Status s : Status.values()) {
+      summary.put(s.key, run.count(s));
+    }
+    summary.put("files_with_errors", run.errors().stream().map(Diagnostic::file).distinct().count());
+    ArrayNode cities = root.putArray("cities");
+    for (CityResult c : run.cities()) {
+      cities.add(city(c));
+    }
+    ArrayNode errors = root.putArray("errors");
+    for (Diagnostic d : run.errors()) {
+      errors.add(diagnostic(d));
+    }
+    return root;
+  }
+
+  static ObjectNode city(CityResult c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("city", c.city());
+    o.put("code", c.code());
+    o.put("file", c.file());
+    ObjectNode counts = o.putObject("summary");
+    for (Map.Entry<Status, Integer> e : c.counts().entrySet()) {
+      counts.put(e.getKey().key, e.getValue());
+    }
+    ArrayNode findings = o.putArray("findings");
+    for (Finding f : c.findings()) {
+      findings.add(finding(f));
+    }
+    ArrayNode waivers = o.putArray("waivers");
+    for (WaiverUse w : c.waivers()) {
+      ObjectNode n = waivers.addObject();
+      n.put("rule", w.rule());
+      n.put("state", w.state().key);
+      n.put("approval_ref", w.approvalRef());
+      n.put("expires", w.expires());
+      n.put("message", w.message());
+      n.put("path", w.path());
+      putInt(n, "line", w.line());
+    }
+    ArrayNode warnings = o.putArray("input_warnings");
+    c.warnings().forEach(d -> warnings.add(diagnostic(d)));
+    return o;
+  }
+
+  static ObjectNode finding(Finding f) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("rule", f.rule());
+    n.put("status", f.status().key);
+    n.put("strength", f.strength().key);
+    n.put("clause", f.clause());
+    n.put("message", f.message());
+    n.put("class", f.subject());
+    n.put("path", f.path());
+    putInt(n, "line", f.line());
+    putInt(n, "column", f.column());
+    putValue(n, "actual", f.actual());
+    n.put("expected", f.expected());
+    n.put("deadline", f.deadline() == null ? null : f.deadline().toString());
+    if (f.daysLeft() == null) {
+      n.putNull("days_left");
+    } else {
+      n.put("days_left", f.daysLeft());
+    }
+    n.put("source", f.source());
+    n.put("waiver", f.waiver());
+    return n;
+  }
+
+  static ObjectNode diagnostic(Diagnostic d) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("file", d.file());
+    putInt(n, "line", d.line() > 0 ? d.line() : null);
+    putInt(n, "column", d.column() > 0 ? d.column() : null);
+    n.put("severity", d.severity() == Diagnostic.Severity.ERROR ? "error" : "warning");
+    n.put("message", d.message());
+    return n;
+  }
+
+  private static void putInt(ObjectNode n, String k, Integer v) {
+    if (v == null) {
+      n.putNull(k);
+    } else {
+      n.put(k, v);
+    }
+  }
+
+  /** Numbers as written (300, not 300.0); text and booleans as they are. */
+  static void putValue(ObjectNode n, String k, Object v) {
+    if (v == null) {
+      n.putNull(k);
+    } else if (v instanceof Double || v instanceof Float) {
+      BigDecimal b = BigDecimal.valueOf(((Number) v).doubleValue()).stripTrailingZeros();
+      if (b.scale() <= 0) {
+        n.put(k, b.longValueExact());
+      } else {
+        n.put(k, b);
+      }
+    } else if (v instanceof Integer i) {
+      n.put(k, i);
+    } else if (v instanceof Long l) {
+      n.put(k, l);
+    } else if (v instanceof Boolean b) {
+      n.put(k, b);
+    } else {
+      n.put(k, v.toString());
+    }
+  }
+}
