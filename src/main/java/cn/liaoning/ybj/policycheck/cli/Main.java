@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     name = "policy-check",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     headerHeading = "",
     header = "辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）",

@@ -1,0 +1,142 @@
+package cn.liaoning.ybj.policycheck.cli;
+
+import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code policy-check explain RULE-ID}: clause text, parameters in force, what is checked. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    header = "解释一个规则：条款原文、当日有效的省级参数及出处、检查内容和强度",
+    synopsisHeading = "%n用法：",
+    parameterListHeading = "%n参数：%n",
+    optionListHeading = "%n选项：%n",
+    footerHeading = "%n示例：%n",
+    footer = {"  policy-check explain EMP-OUTPATIENT-DEDUCT-MIN", "  policy-check explain EMP-INPATIENT-GUIDELINE --as-of 2025-01-01"})
+final class ExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Parameters(index = "0", paramLabel = "RULE-ID", description = "规则编号，如 EMP-CAP-MIN（policy-check rules 列出全部）")
+  String ruleId;
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class, description = "基准日 YYYY-MM-DD，默认今天")
+  LocalDate asOf;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    Catalogue cat = Catalogue.load();
+    Catalogue.Entry e = cat.get(ruleId);
+    if (e == null) {
+      String hint = cat.entries().keySet().stream()
+          .min(java.util.Comparator.comparingInt(k -> distance(k, ruleId.toUpperCase(java.util.Locale.ROOT)))).orElse(null);
+      err.println("policy-check: 没有规则编号“" + ruleId + "”" + (hint == null ? "" : "，是否想查“" + hint + "”？") + "（policy-check rules 列出全部编号）");
+      return 2;
+    }
+    Parameters params = Parameters.load();
+    DrlIndex drl = DrlIndex.load();
+    out.println(e.id() + "　" + e.summary());
+    out.println();
+    out.println("强度：" + e.strength().label + "（" + e.strength().key + "）— 未达要求时为"
+        + switch (e.strength()) {
+          case MANDATORY -> "违规";
+          case IN_PRINCIPLE -> "违规；城市持有经省级批准、未过期的豁免时为“已豁免”";
+          case GUIDANCE -> "警告";
+        });
+    out.println("领域：" + e.area() + ". " + cat.areas().get(e.area()).title() + (e.perClass() ? "（按医院类别逐一评估）" : ""));
+    if (e.baselineOnly()) {
+      out.println("模式：仅在基线比对（check --baseline）时评估");
+    }
+    out.println();
+    out.println("条款：" + e.clause());
+    for (String ref : e.clause().split(";")) {
+      String r = ref.strip();
+      String text = params.clauseText(r);
+      Parameters.Document doc = params.documents().get(r.split(" ")[0]);
+      out.println("  【" + r + "】" + (doc == null ? "" : doc.number() + "《" + doc.title() + "》"));
+      out.println("  " + (text == null ? "（条款原文未收录）" : text));
+    }
+    out.println();
+    out.println("基准日 " + day + " 有效的省级参数：");
+    List<String> keys = new ArrayList<>(drl.paramsOf(e.id()));
+    if (keys.isEmpty()) {
+      out.println("  （本规则不使用数值参数）");
+    }
+    for (String k : keys) {
+      Parameters.Parameter p = params.parameters().get(k);
+      if (p == null) {
+        out.println("  " + k + "：参数文件中没有此参数");
+        continue;
+      }
+      Object v = p.valueAt(day);
+      String value = v == null ? "尚未生效（无适用值：规则将报告待定）" : format(v) + (p.unit() == null ? "" : " " + p.unit());
+      out.println("  " + k + " = " + value);
+      out.println("      " + p.description() + "；依据 " + p.clause()
+          + (v == null ? "" : "；自 " + p.effectiveFrom(day) + " 起有效"));
+    }
+    out.println();
+    out.println("判定分支（DRL 规则）：");
+    for (DrlIndex.DrlRule r : drl.forRule(e.id())) {
+      out.println("  " + r.file() + "：" + r.name());
+    }
+    if (drl.forRule(e.id()).isEmpty()) {
+      out.println("  （尚未实现）");
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String format(Object v) {
+    if (v instanceof Double d) {
+      return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    if (v instanceof Map<?, ?> m) {
+      StringBuilder sb = new StringBuilder();
+      m.forEach((tier, d) -> sb.append(sb.length() == 0 ? "" : "，").append(tierName((Integer) tier)).append(' ')
+          .append(java.math.BigDecimal.valueOf((Double) d).stripTrailingZeros().toPlainString()));
+      return sb.toString();
+    }
+    return v.toString();
+  }
+
+  private static String tierName(int tier) {
+    return switch (tier) {
+      case 1 -> "一级及以下";
+      case 2 -> "二级";
+      case 3 -> "三级";
+      default -> "级别" + tier;
+    };
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,85 @@
+package cn.liaoning.ybj.policycheck.cli;
+
+import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Coverage;
+import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code policy-check rules}: the rule catalogue, and the clause-coverage matrix. */
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    header = "列出全部规则编号（强度、条款、说明），或条款覆盖表",
+    synopsisHeading = "%n用法：",
+    descriptionHeading = "%n说明：%n",
+    description = {
+      "不带选项时，按领域列出规则目录中的每个规则编号：强度、条款和一句话说明；",
+      "未实现（还没有 DRL 规则）的编号标为“未实现”。",
+      "--coverage 列出辽医保规〔2025〕2号的每个编号条目由哪些规则检查，",
+      "或说明为什么不能由政策数据检查（如 四(三) 宣传引导）。"
+    },
+    optionListHeading = "%n选项：%n")
+final class RulesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--coverage", description = "输出条款覆盖表（2号 一(一)1 … 四(三)）")
+  boolean coverage;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Catalogue cat = Catalogue.load();
+    Set<String> implemented = DrlIndex.load().rules().stream()
+        .map(DrlIndex.DrlRule::ruleId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    if (coverage) {
+      printCoverage(out, cat);
+    } else {
+      for (Catalogue.Area a : cat.areas().values()) {
+        out.println();
+        out.println(a.code() + ". " + a.title() + "（rules/" + a.drl() + "）");
+        for (Catalogue.Entry e : cat.inArea(a.code())) {
+          out.printf("  %-30s %-6s %-22s %s%s%s%n", e.id(), e.strength().label, e.clause(), e.summary(),
+              e.baselineOnly() ? "［仅基线比对模式］" : "", implemented.contains(e.id()) ? "" : "［未实现］");
+        }
+      }
+      out.println();
+      out.println("共 " + cat.entries().size() + " 个规则编号，已实现 "
+          + cat.entries().keySet().stream().filter(implemented::contains).count() + " 个。"
+          + "强度：强制 → 违规；原则性 → 违规（有效豁免时为已豁免）；指导性 → 警告。");
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printCoverage(PrintWriter out, Catalogue cat) {
+    Coverage cov = Coverage.load();
+    out.println("辽医保规〔2025〕2号 条款覆盖表");
+    int checked = 0;
+    for (Coverage.Item i : cov.items()) {
+      out.println();
+      out.println(i.item() + "　" + i.title());
+      if (i.checkable()) {
+        checked++;
+        for (String id : i.rules()) {
+          Catalogue.Entry e = cat.get(id);
+          out.println("    " + id + (e == null ? "" : "　" + e.summary()));
+        }
+      } else {
+        out.println("    不检查：" + i.reason());
+      }
+      if (i.note() != null) {
+        out.println("    注：" + i.note());
+      }
+    }
+    out.println();
+    out.println("共 " + cov.items().size() + " 个条目：" + checked + " 个由规则检查，" + (cov.items().size() - checked) + " 个不能由政策数据检查（已说明原因）。");
+  }
+}
