@@ -23,16 +23,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code policy-check check}: evaluate city files and print the findings. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     header = "检查城市政策文件，列出每条规则的结论",
     synopsisHeading = "%n用法：",
     descriptionHeading = "%n说明：%n",
     description = {
-      "对每个城市文件运行全部规则。每条结论为：违规 violation、警告 warning、待定 indeterminate（缺数据，",
-      "附上能决定结论的字段路径）、已豁免 waived、通过 pass 或不适用 not_applicable。",
-      "违规和警告附整改期限：2026-12-31；城市文件记录经批准的延期（extension.approved）时为 2027-12-31。",
-      "一个文件有误不影响其他文件的检查；错误以 文件:行:列 的形式写到标准错误输出。"
+      "对每个城市文件运行全部规则。每条结论为：违规 violation、警告 warning、",
+      "待定 indeterminate（缺数据，附上能决定结论的字段路径）、已豁免 waived、",
+      "通过 pass 或不适用 not_applicable。",
+      "违规和警告附整改期限 2026-12-31；城市文件记录经批准的延期",
+      "（extension.approved）时为 2027-12-31。",
+      "一个文件有误不影响其他文件的检查；错误以“文件:行:列”写到标准错误输出。"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
@@ -44,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "3:内部错误"
     })
 final class CheckCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin HelpOptions helpOptions;
+
   @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 /** {@code policy-check explain RULE-ID}: clause text, parameters in force, what is checked. */
 @Command(
     name = "explain",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     header = "解释一个规则：条款原文、当日有效的省级参数及出处、检查内容和强度",
     synopsisHeading = "%n用法：",
@@ -26,6 +25,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%n示例：%n",
     footer = {"  policy-check explain EMP-OUTPATIENT-DEDUCT-MIN", "  policy-check explain EMP-INPATIENT-GUIDELINE --as-of 2025-01-01"})
 final class ExplainCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin HelpOptions helpOptions;
+
   @Spec CommandSpec spec;
 
   @picocli.CommandLine.Parameters(index = "0", paramLabel = "RULE-ID", description = "规则编号，如 EMP-CAP-MIN（policy-check rules 列出全部）")

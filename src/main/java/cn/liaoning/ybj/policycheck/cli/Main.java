@@ -8,17 +8,18 @@ import picocli.CommandLine.Command;
 /** {@code policy-check}: checks city medical-insurance policies against 辽医保规〔2025〕2号. */
 @Command(
     name = "policy-check",
-    mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class},
     usageHelpAutoWidth = true,
     headerHeading = "",
     header = "辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）",
     synopsisHeading = "%n用法：",
     descriptionHeading = "%n说明：%n",
     description = {
-      "读取各市政策文件（city-policies/*.yaml），用 Drools 规则逐条对照辽医保规〔2025〕2号，",
-      "列出每条结论的条款、实际值与要求值、整改期限。缺少数据的规则报告“待定”，从不算作通过。"
+      "读取各市政策文件（city-policies/*.yaml），用 Drools 规则逐条对照",
+      "辽医保规〔2025〕2号，列出每条结论的条款、实际值与要求值、整改期限。",
+      "缺少数据的规则报告“待定”，从不算作通过。",
+      "子命令的用法：policy-check <子命令> --help"
     },
     commandListHeading = "%n子命令：%n",
     optionListHeading = "%n选项：%n",
@@ -36,6 +37,8 @@ import picocli.CommandLine.Command;
       "  policy-check check --as-of 2027-01-01      按 2027-01-01 的参数和期限检查"
     })
 public final class Main {
+  @picocli.CommandLine.Mixin HelpOptions helpOptions;
+
   /** Exit status for an unexpected internal error (a bug: please report it). */
   public static final int INTERNAL_ERROR = 3;
 

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 /** {@code policy-check rules}: the rule catalogue, and the clause-coverage matrix. */
 @Command(
     name = "rules",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     header = "列出全部规则编号（强度、条款、说明），或条款覆盖表",
     synopsisHeading = "%n用法：",
@@ -28,6 +27,8 @@ import picocli.CommandLine.Spec;
     },
     optionListHeading = "%n选项：%n")
 final class RulesCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin HelpOptions helpOptions;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--coverage", description = "输出条款覆盖表（2号 一(一)1 … 四(三)）")
