@@ -54,6 +54,14 @@ public final class Checks {
     return make(k, Outcome.INDETERMINATE, c.name(), c.path(field), null, expected, message);
   }
 
+  /**
+   * Per hospital class, when what decides it lies outside the class (the fund status, another
+   * scheme's classes): the subject is the class name, the path is the given one.
+   */
+  public static Check indeterminateAt(RuleContext k, HospitalClass c, String path, String expected, String message) {
+    return make(k, Outcome.INDETERMINATE, c.name(), path, null, expected, message);
+  }
+
   private static Check make(RuleContext k, Outcome o, String subject, String path, Object actual, String expected, String message) {
     Map<String, Object> meta = k.getRule().getMetaData();
     Object id = meta.get("ruleId");

@@ -209,6 +209,7 @@ public final class PolicyLoader {
           d.integer("resident.collection_period.start_month"),
           d.integer("resident.collection_period.end_month"),
           d.monthDay("resident.subsidy_disbursed_by"),
+          Boolean.TRUE.equals(d.bool("resident.subsidy_disbursed_next_year")),
           factors("resident.ratios_vary_by"),
           d.number("resident.annual_cap"),
           d.number("resident.high_value_drug_deductible"),

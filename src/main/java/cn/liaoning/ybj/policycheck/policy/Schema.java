@@ -197,6 +197,7 @@ public final class Schema {
               obj(
                   "collection_period", obj("start_month", integer(1, 12), "end_month", integer(1, 12)),
                   "subsidy_disbursed_by", monthDay(),
+                  "subsidy_disbursed_next_year", bool(),
                   "ratios_vary_by", listOf(oneOf("enrolment_years", "cost_amount", "age")),
                   "annual_cap", money(),
                   "high_value_drug_deductible", money(),
