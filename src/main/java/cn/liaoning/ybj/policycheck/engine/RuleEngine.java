@@ -7,16 +7,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
-import org.kie.internal.utils.KieHelper;
 
 /** The compiled rules ({@code rules/*.drl}) and a way to run them over one city's facts. */
 public final class RuleEngine {
@@ -46,21 +45,37 @@ public final class RuleEngine {
     return p.getQueries().stream().anyMatch(q -> q.getName().equals(r.getName()));
   }
 
-  /** Compiles the DRL files that ship under {@code rules/}. */
+  /**
+   * The executable model that kie-maven-plugin generated from {@code rules/*.drl} at build time:
+   * this file names the generated model classes, one a line after a version header.
+   */
+  static final String MODEL_INDEX = "META-INF/kie/cn.liaoning.ybj/policy-check/drools-model";
+
+  /**
+   * Loads the rules compiled at build time (the executable model generated from the DRL files
+   * under {@code rules/}); no DRL is parsed or compiled at run time.
+   */
   public static RuleEngine fromClasspath() {
-    KieHelper helper = new KieHelper();
-    for (RuleResources.Resource r : RuleResources.list("rules", ".drl")) {
-      helper.addContent(new String(r.bytes(), StandardCharsets.UTF_8), "cn/liaoning/ybj/policycheck/" + r.name());
-    }
-    Results results = helper.verify();
-    if (results.hasMessages(Message.Level.ERROR)) {
-      StringBuilder sb = new StringBuilder("DRL compilation failed:");
-      for (Message m : results.getMessages(Message.Level.ERROR)) {
-        sb.append("\n  ").append(m.getPath()).append(':').append(m.getLine()).append(": ").append(m.getText());
+    ClassLoader loader = RuleEngine.class.getClassLoader();
+    List<Model> models = new ArrayList<>();
+    for (String line : new String(RuleResources.read(MODEL_INDEX), StandardCharsets.UTF_8).split("\\R")) {
+      String name = line.strip();
+      if (name.isEmpty() || name.contains(":")) {
+        continue; // blank line or the "Drools-Model-Version:" header
       }
-      throw new IllegalStateException(sb.toString());
+      try {
+        models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("executable rule model " + name + " cannot be loaded (rebuild with mvn package)", e);
+      }
     }
-    return new RuleEngine(helper.build());
+    if (models.isEmpty()) {
+      throw new IllegalStateException(MODEL_INDEX + " names no rule model (rebuild with mvn package)");
+    }
+    // Internal Drools API (org.drools.modelcompiler, org.drools.core.impl): kept to these two
+    // calls, covered by tests. KieServices.get() is not used: its implementation lives in the
+    // DRL compiler, which is not on the run-time class path.
+    return new RuleEngine(KieBaseBuilder.createKieBaseFromModel(models, RuleBaseFactory.newKnowledgeBaseConfiguration()));
   }
 
   /** Runs every rule over the given facts (parameters and one city's records) and returns the checks. */
