@@ -54,6 +54,11 @@ public final class Checks {
     return make(k, Outcome.INDETERMINATE, c.name(), c.path(field), null, expected, message);
   }
 
+  /** Per hospital class, when the deciding field lies outside the class (e.g. {@code fund.employee}). */
+  public static Check indeterminateAt(RuleContext k, HospitalClass c, String path, String expected, String message) {
+    return make(k, Outcome.INDETERMINATE, c.name(), path, null, expected, message);
+  }
+
   private static Check make(RuleContext k, Outcome o, String subject, String path, Object actual, String expected, String message) {
     Map<String, Object> meta = k.getRule().getMetaData();
     Object id = meta.get("ruleId");
