@@ -414,7 +414,8 @@ public final class PolicyReader {
         + (hint == null ? "；允许的键：" + String.join(", ", obj.fields().keySet()) : "");
   }
 
-  static String closest(String word, List<String> candidates) {
+  /** The candidate nearest to {@code word} by edit distance, or null when none is close. */
+  public static String closest(String word, List<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     return candidates.stream()
         .map(c -> Map.entry(c, distance(lower, c)))
