@@ -634,6 +634,10 @@ public final class PolicyReader {
     }
     double d = v.doubleValue();
     if (!Double.isFinite(d) || d < s.min() || d > s.max()) {
+      if (path.equals("format")) {
+        error(sn, "不支持的格式版本 format: " + text + "：本工具读取格式 " + fmt(s.min()) + "–" + fmt(s.max()));
+        return;
+      }
       String what = d < 0 && s.min() >= 0
           ? "不能为负数"
           : "超出允许范围 " + fmt(s.min()) + "–" + fmt(s.max()) + s.unit();
