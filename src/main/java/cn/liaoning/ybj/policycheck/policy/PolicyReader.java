@@ -470,6 +470,10 @@ public final class PolicyReader {
       if (refused.contains(refusedKey(k)) || seen.containsKey(k)) {
         continue; // tagged key, anchor or alias: already reported
       }
+      if (k.getTag().equals(Tag.MERGE)) {
+        error(k, "不支持 YAML 合并键“<<”：请直接写出每个值");
+        continue;
+      }
       if (!(k instanceof ScalarNode ks) || !PLAIN_TAGS.contains(k.getTag()) || isNull(k)) {
         error(k, "键必须是普通文字");
         continue;
@@ -635,7 +639,8 @@ public final class PolicyReader {
     double d = v.doubleValue();
     if (!Double.isFinite(d) || d < s.min() || d > s.max()) {
       if (path.equals("format")) {
-        error(sn, "不支持的格式版本 format: " + text + "：本工具读取格式 " + fmt(s.min()) + "–" + fmt(s.max()));
+        error(sn, "不支持的格式版本 format: " + text + "：本工具读取格式 "
+            + (s.min() == s.max() ? fmt(s.min()) : fmt(s.min()) + "–" + fmt(s.max())));
         return;
       }
       String what = d < 0 && s.min() >= 0

@@ -311,6 +311,11 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void mergeKeyIsRefused() {
+    only(load("city: x\n<<: {code: \"1\"}\n"), 2, 1, Severity.ERROR, "不支持 YAML 合并键“<<”");
+  }
+
+  @Test
   void nestingAndSizeAreBounded() {
     String deep = "city: x\nemployee: " + "[".repeat(200) + "]".repeat(200) + "\n";
     only(load(deep), 0, 0, Severity.ERROR, "嵌套过深");
