@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -43,8 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     Catalogue cat = Catalogue.load();
     Catalogue.Entry e = cat.get(ruleId);
     if (e == null) {
-      String hint = cat.entries().keySet().stream()
-          .min(java.util.Comparator.comparingInt(k -> distance(k, ruleId.toUpperCase(java.util.Locale.ROOT)))).orElse(null);
+      String hint = PolicyReader.closest(ruleId.toUpperCase(java.util.Locale.ROOT), new ArrayList<>(cat.entries().keySet()));
       err.println("policy-check: 没有规则编号“" + ruleId + "”" + (hint == null ? "" : "，是否想查“" + hint + "”？") + "（policy-check rules 列出全部编号）");
       return 2;
     }
@@ -123,21 +123,4 @@ final class ExplainCommand implements Callable<Integer> {
     };
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 }

@@ -47,20 +47,39 @@ public record Diagnostic(
     return sb.toString();
   }
 
+  /**
+   * Blanks that put a caret under column {@code columns + 1} (counted in code points, as the YAML
+   * reader counts them): a tab stays a tab, a wide (CJK, full-width) character takes two places.
+   */
   private static String caretPad(String text, int columns) {
     StringBuilder pad = new StringBuilder();
-    for (int i = 0; i < columns && i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\t') {
+    int i = 0;
+    for (int n = 0; n < columns && i < text.length(); n++) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\t') {
         pad.append('\t');
-      } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
-          || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-          || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
-        pad.append("  ");
       } else {
-        pad.append(' ');
+        pad.append(isWide(cp) ? "  " : " ");
       }
     }
     return pad.toString();
+  }
+
+  /** East Asian wide and full-width characters, as terminals draw them. */
+  static boolean isWide(int cp) {
+    return cp >= 0x1100 && cp <= 0x115F
+        || cp >= 0x2E80 && cp <= 0x303E
+        || cp >= 0x3041 && cp <= 0x33FF
+        || cp >= 0x3400 && cp <= 0x4DBF
+        || cp >= 0x4E00 && cp <= 0x9FFF
+        || cp >= 0xA000 && cp <= 0xA4CF
+        || cp >= 0xAC00 && cp <= 0xD7A3
+        || cp >= 0xF900 && cp <= 0xFAFF
+        || cp >= 0xFE30 && cp <= 0xFE4F
+        || cp >= 0xFF00 && cp <= 0xFF60
+        || cp >= 0xFFE0 && cp <= 0xFFE6
+        || cp >= 0x1F300 && cp <= 0x1F64F
+        || cp >= 0x20000 && cp <= 0x3FFFD;
   }
 }

@@ -3,6 +3,7 @@ package cn.liaoning.ybj.policycheck.policy;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,15 @@ public record Doc(
     Map<String, Position> positions,
     Set<String> written,
     List<String> lines) {
+
+  /** Copies everything: a Doc (and so a loaded policy) cannot change after loading. */
+  public Doc {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    listSizes = Map.copyOf(listSizes);
+    positions = Map.copyOf(positions);
+    written = Set.copyOf(written);
+    lines = List.copyOf(lines);
+  }
 
   /** A flexible base offered as a range of choice. */
   public record Range(Double min, Double max) {}

@@ -9,14 +9,18 @@ import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
 import cn.liaoning.ybj.policycheck.policy.Facts.Timing;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -31,6 +35,10 @@ public final class PolicyLoader {
 
   /** The outcome of loading one file: a policy, or the problems that prevented it (and warnings). */
   public record Loaded(String file, CityPolicy policy, List<Diagnostic> diagnostics) {
+    public Loaded {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
     public boolean ok() {
       return policy != null;
     }
@@ -39,31 +47,37 @@ public final class PolicyLoader {
   /**
    * Expands the arguments into policy files: a file stands for itself, a directory for the
    * {@code *.yaml}/{@code *.yml} files directly inside it, sorted by name. Problems with the
-   * arguments themselves (missing, unreadable) come back as diagnostics.
+   * arguments themselves (missing, unreadable, a symbolic-link loop) come back as diagnostics;
+   * this never throws.
    */
   public static List<Path> expand(List<Path> args, List<Diagnostic> problems) {
     List<Path> out = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Path a : args) {
       if (Files.isDirectory(a)) {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(a)) {
           s.filter(p -> {
                 String n = p.getFileName().toString();
                 return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".");
               })
-              .sorted()
-              .forEach(p -> {
-                if (seen.add(p.normalize())) {
-                  out.add(p);
-                }
-              });
-        } catch (IOException e) {
-          problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "无法读取目录：" + e.getClass().getSimpleName(), null));
+              .forEach(found::add);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+          problems.add(pathProblem(a, "无法读取目录", e));
+          continue;
+        }
+        found.sort(null);
+        for (Path p : found) {
+          if (seen.add(p.normalize())) {
+            out.add(p);
+          }
         }
       } else if (Files.exists(a)) {
         if (seen.add(a.normalize())) {
           out.add(a);
         }
+      } else if (Files.isSymbolicLink(a)) {
+        problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, BROKEN_LINK, null));
       } else {
         problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "文件或目录不存在", null));
       }
@@ -71,26 +85,48 @@ public final class PolicyLoader {
     return out;
   }
 
+  private static final String BROKEN_LINK = "符号链接无法解析（链接形成循环，或指向的文件不存在）";
+
+  private static Diagnostic pathProblem(Path p, String what, Exception e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    String why;
+    if (cause instanceof AccessDeniedException || cause instanceof SecurityException) {
+      why = "没有读取权限";
+    } else if (cause instanceof NoSuchFileException) {
+      why = "不存在";
+    } else if (cause instanceof FileSystemLoopException) {
+      why = "符号链接形成循环";
+    } else if (cause instanceof FileSystemException f && f.getReason() != null) {
+      why = f.getReason();
+    } else {
+      why = cause.getClass().getSimpleName();
+    }
+    return new Diagnostic(p.toString(), 0, 0, Severity.ERROR, what + "：" + why, null);
+  }
+
+  /** Loads one file; any problem (missing, unreadable, not a file, bad content) is a diagnostic. */
   public Loaded load(Path path) {
     String name = path.toString();
     byte[] bytes;
     try {
+      if (!Files.exists(path)) {
+        return failed(name, Files.isSymbolicLink(path) ? BROKEN_LINK : "文件不存在");
+      }
+      if (Files.isDirectory(path)) {
+        return failed(name, "这是一个目录，不是政策文件");
+      }
       if (!Files.isRegularFile(path)) {
         return failed(name, "不是普通文件");
       }
       long size = Files.size(path);
       if (size > PolicyReader.MAX_BYTES) {
-        return failed(name, String.format(java.util.Locale.ROOT, "文件过大（%,d 字节），城市政策文件上限为 %,d 字节", size, PolicyReader.MAX_BYTES));
+        return failed(name, String.format(Locale.ROOT, "文件过大（%,d 字节），城市政策文件上限为 %,d 字节", size, PolicyReader.MAX_BYTES));
       }
       try (InputStream in = Files.newInputStream(path)) {
         bytes = in.readNBytes(PolicyReader.MAX_BYTES + 1);
       }
-    } catch (AccessDeniedException e) {
-      return failed(name, "没有读取权限");
-    } catch (NoSuchFileException e) {
-      return failed(name, "文件不存在");
-    } catch (IOException e) {
-      return failed(name, "无法读取文件：" + e.getClass().getSimpleName());
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      return new Loaded(name, null, List.of(pathProblem(path, "无法读取文件", e)));
     }
     return load(name, bytes);
   }
@@ -100,16 +136,21 @@ public final class PolicyLoader {
   }
 
   public Loaded load(String name, byte[] bytes) {
-    PolicyReader.Result r = PolicyReader.read(name, bytes, Schema.CITY);
-    List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
-    if (!r.ok()) {
-      return new Loaded(name, null, diags);
+    try {
+      PolicyReader.Result r = PolicyReader.read(name, bytes, Schema.CITY);
+      if (r.doc() == null) {
+        return new Loaded(name, null, r.diagnostics());
+      }
+      // Map even when the reader found errors: a field in error holds no value (it reads as
+      // unknown), and the cross-field checks then report their problems in the same run.
+      List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
+      CityPolicy p = new Mapper(r.doc(), diags).map();
+      boolean errors = diags.stream().anyMatch(Diagnostic::isError);
+      return new Loaded(name, errors ? null : p, PolicyReader.sorted(diags));
+    } catch (RuntimeException e) {
+      // A defect of the checker, not of the file: still no stack trace for the user.
+      return failed(name, "读取时发生内部错误（" + e.getClass().getSimpleName() + "），这是检查工具的缺陷，请报告");
     }
-    Doc d = r.doc();
-    Mapper m = new Mapper(d, diags);
-    CityPolicy p = m.map();
-    boolean errors = diags.stream().anyMatch(Diagnostic::isError);
-    return new Loaded(name, errors ? null : p, diags);
   }
 
   private static Loaded failed(String name, String message) {
@@ -274,6 +315,10 @@ public final class PolicyLoader {
     }
 
     private void checkSourceRefs(List<Source> sources) {
+      if (d.size("sources") < 0 && d.written().contains("sources")
+          || sources.stream().anyMatch(s -> s.id() == null)) {
+        return; // the sources list itself is in error (already reported): no cascade of errors
+      }
       Set<String> ids = new HashSet<>();
       sources.forEach(s -> ids.add(s.id()));
       for (String key : d.values().keySet()) {

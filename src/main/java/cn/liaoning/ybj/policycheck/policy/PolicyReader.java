@@ -7,12 +7,13 @@ import cn.liaoning.ybj.policycheck.policy.Schema.NumberOrRange;
 import cn.liaoning.ybj.policycheck.policy.Schema.Obj;
 import cn.liaoning.ybj.policycheck.policy.Schema.Scalar;
 import cn.liaoning.ybj.policycheck.policy.Schema.Type;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -31,31 +32,51 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads a YAML document safely and checks it against a {@link Schema}. Only the node tree is
- * composed (no object is ever constructed from a tag); aliases, anchors and explicit tags are
- * refused; size and nesting are bounded. Every problem is collected with its line and column.
+ * Reads a YAML document safely and checks it against a {@link Schema}.
+ *
+ * <p>Safety: only the parser and the composer of SnakeYAML run — no constructor, so no object is
+ * ever built from a tag. A first pass over the parser's events refuses every explicit tag, anchor
+ * and alias with its position (and gives up at once on an "alias bomb"); size and nesting are
+ * bounded. Every other problem is collected with its line and column, so a file's problems are
+ * reported together.
  */
 public final class PolicyReader {
   /** Largest file accepted, in bytes. A city policy is a few kilobytes. */
   public static final int MAX_BYTES = 1 << 20;
 
+  /** More aliases than this is treated as an alias bomb: nothing past the event scan runs. */
+  static final int MAX_ALIASES = 10;
+
   private static final int MAX_DEPTH = 40;
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
   private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern WAN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*万\\s*元?");
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
+  /** Line breaks as YAML 1.1 (and so SnakeYAML) counts them; the last three are refused. */
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\r\n\u0085\u2028\u2029]");
 
   private final String file;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -64,6 +85,8 @@ public final class PolicyReader {
   private final Map<String, Position> positions = new HashMap<>();
   private final Set<String> written = new HashSet<>();
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
+  /** Nodes already reported by the event scan (tag, anchor), by kind and start index: not walked. */
+  private final Set<String> refused = new HashSet<>();
   private List<String> lines = List.of();
 
   private PolicyReader(String file) {
@@ -72,6 +95,10 @@ public final class PolicyReader {
 
   /** Result of reading: the document (null when an error made it unreadable) and every problem. */
   public record Result(Doc doc, List<Diagnostic> diagnostics) {
+    public Result {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
     public boolean ok() {
       return doc != null && diagnostics.stream().noneMatch(Diagnostic::isError);
     }
@@ -80,7 +107,14 @@ public final class PolicyReader {
   public static Result read(String file, byte[] bytes, Obj schema) {
     PolicyReader r = new PolicyReader(file);
     Doc doc = r.run(bytes, schema);
-    return new Result(doc, List.copyOf(r.diagnostics));
+    return new Result(doc, sorted(r.diagnostics));
+  }
+
+  /** Diagnostics in file order: whole-file problems first, then by line and column. */
+  static List<Diagnostic> sorted(List<Diagnostic> diags) {
+    List<Diagnostic> out = new ArrayList<>(diags);
+    out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    return out;
   }
 
   private Doc run(byte[] bytes, Obj schema) {
@@ -92,86 +126,193 @@ public final class PolicyReader {
     if (text == null) {
       return null;
     }
-    lines = List.of(text.split("\r\n|\r|\n", -1));
+    lines = List.of(LINE_BREAK.split(text, -1));
     if (text.isBlank()) {
       fileError("文件为空：应至少包含 city（城市名称）");
       return null;
     }
-    Node root;
-    try {
-      Iterable<Node> docs = yaml().composeAll(new StringReader(text));
-      List<Node> all = new ArrayList<>();
-      for (Node n : docs) {
-        all.add(n);
-        if (all.size() > 1) {
-          error(n, "文件只能包含一个 YAML 文档（发现了第二个“---”）");
-          return null;
-        }
-      }
-      root = all.isEmpty() ? null : all.get(0);
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      add(Severity.ERROR, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, syntaxMessage(e));
-      return null;
-    } catch (YAMLException e) {
-      fileError("YAML 无法读取：" + plain(e.getMessage()));
-      return null;
-    } catch (RuntimeException e) {
-      fileError("YAML 无法读取：" + plain(String.valueOf(e.getMessage())));
+    if (!checkPrintable(text)) {
       return null;
     }
-    if (root == null) {
-      fileError("文件为空：应至少包含 city（城市名称）");
+    Node root;
+    try {
+      if (!scanEvents(text)) {
+        return null;
+      }
+      Composer composer = new Composer(new ParserImpl(new StreamReader(text), options()), new Resolver(), options());
+      root = composer.checkNode() ? composer.getNode() : null;
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      add(Severity.ERROR, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, syntaxMessage(e, m));
+      return null;
+    } catch (YAMLException e) {
+      fileError(plainYamlMessage(e.getMessage()));
+      return null;
+    }
+    if (root == null || isNull(root) && ((ScalarNode) root).getValue().isEmpty()) {
+      fileError("文件为空（只有注释或“---”）：应至少包含 city（城市名称）");
       return null;
     }
     if (!(root instanceof MappingNode)) {
-      error(root, "文件顶层应为键值映射（city: …），而不是" + describe(root));
+      String hint = root instanceof ScalarNode s && s.getValue().contains("：")
+          ? "（键与值之间应使用半角冒号“:”加空格，而不是全角“：”）" : "";
+      error(root, "文件顶层应为键值映射（city: …），而不是" + describe(root) + hint);
       return null;
     }
     walk(root, schema, "", 0);
     return new Doc(file, values, listSizes, positions, written, lines);
   }
 
-  private static Yaml yaml() {
+  private static LoaderOptions options() {
     LoaderOptions opts = new LoaderOptions();
     opts.setAllowDuplicateKeys(true); // duplicates are reported by the walker, with both positions
-    opts.setMaxAliasesForCollections(10);
+    opts.setMaxAliasesForCollections(MAX_ALIASES);
     opts.setAllowRecursiveKeys(false);
     opts.setNestingDepthLimit(MAX_DEPTH);
     opts.setCodePointLimit(MAX_BYTES);
     opts.setProcessComments(false);
-    return new Yaml(new SafeConstructor(opts), new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), opts);
+    opts.setMergeOnCompose(false);
+    // The composer only builds the node tree, it never instantiates a tag's class; explicit tags
+    // were already refused (with their position) by scanEvents, and the walker skips them.
+    // Accepting global tags here lets the rest of the file still be checked.
+    opts.setTagInspector(tag -> true);
+    return opts;
   }
 
+  /**
+   * First pass over the parser's events: every explicit tag, anchor and alias is refused where it
+   * is written; more than one document is refused. Returns false when the file must not be
+   * composed (alias bomb, several documents).
+   */
+  private boolean scanEvents(String text) {
+    ParserImpl parser = new ParserImpl(new StreamReader(text), options());
+    List<AliasEvent> aliases = new ArrayList<>();
+    int documents = 0;
+    boolean ok = true;
+    while (parser.peekEvent() != null) {
+      Event ev = parser.getEvent();
+      if (ev instanceof DocumentStartEvent) {
+        documents++;
+        if (documents == 2) {
+          add(Severity.ERROR, line(ev.getStartMark()), column(ev.getStartMark()),
+              "文件只能包含一个 YAML 文档（这里开始了第二个文档，如“---”）");
+          ok = false;
+        }
+        continue;
+      }
+      if (ev instanceof AliasEvent a) {
+        aliases.add(a);
+        continue;
+      }
+      if (!(ev instanceof NodeEvent n)) {
+        continue;
+      }
+      String tag = ev instanceof ScalarEvent s ? s.getTag() : ev instanceof CollectionStartEvent c ? c.getTag() : null;
+      String key = (ev instanceof ScalarEvent ? "S" : "C") + ev.getStartMark().getIndex();
+      if (tag != null) {
+        refused.add(key);
+        add(Severity.ERROR, line(ev.getStartMark()), column(ev.getStartMark()),
+            "不允许使用 YAML 标签（" + shortTag(tag) + "）：政策文件只能包含普通的数字、文字、列表和映射，请删去标签"
+                + "（文字可加引号）");
+      }
+      if (n.getAnchor() != null) {
+        refused.add(key);
+        add(Severity.ERROR, line(ev.getStartMark()), column(ev.getStartMark()),
+            "不支持 YAML 锚点（&" + n.getAnchor() + "）：请直接写出每个值");
+      }
+    }
+    if (aliases.size() > MAX_ALIASES) {
+      Mark m = aliases.get(0).getStartMark();
+      add(Severity.ERROR, line(m), column(m),
+          "YAML 别名过多（" + aliases.size() + " 个，疑似“别名炸弹”），拒绝读取；政策文件不应使用锚点（&）和别名（*）");
+      return false;
+    }
+    for (AliasEvent a : aliases) {
+      add(Severity.ERROR, line(a.getStartMark()), column(a.getStartMark()),
+          "不支持 YAML 别名（*" + a.getAnchor() + "）：请直接写出每个值");
+    }
+    return ok;
+  }
+
+  private static String refusedKey(Node n) {
+    return (n instanceof ScalarNode ? "S" : "C") + n.getStartMark().getIndex();
+  }
+
+  private static String shortTag(String tag) {
+    String t = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+  }
+
+  // --- bytes to text --------------------------------------------------------------------------
+
   private String decode(byte[] bytes) {
+    if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+        || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
+      fileError("文件是 UTF-16 编码：请另存为 UTF-8");
+      return null;
+    }
     int start = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
       start = 3; // a UTF-8 byte-order mark is accepted and dropped
     }
-    if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
-      fileError("文件是 UTF-16 编码：请另存为 UTF-8");
-      return null;
-    }
+    int controls = 0;
+    int firstControl = -1;
+    boolean nul = false;
     for (int i = start; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        int line = lineAt(bytes, start, i);
-        add(Severity.ERROR, line, 0, "文件含有 NUL 字节：这不是文本文件（二进制文件？）");
-        return null;
+      int b = bytes[i] & 0xff;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7F) {
+        controls++;
+        nul |= b == 0;
+        firstControl = firstControl < 0 ? i : firstControl;
       }
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    if (nul || controls >= 3) {
+      binary(bytes, start, firstControl);
+      return null;
+    }
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     try {
-      return decoder.decode(in).toString();
-    } catch (MalformedInputException e) {
-      int line = lineAt(bytes, start, in.position());
-      add(Severity.ERROR, line, 0, "不是有效的 UTF-8 文本（可能是 GBK 编码）：请另存为 UTF-8");
-      return null;
+      return strict(StandardCharsets.UTF_8).decode(in).toString();
     } catch (CharacterCodingException e) {
-      fileError("不是有效的 UTF-8 文本：请另存为 UTF-8");
+      if (controls > 0) {
+        binary(bytes, start, firstControl);
+        return null;
+      }
+      int pos = firstMalformed(bytes, start);
+      String msg = looksLikeGbk(bytes, start)
+          ? "不是有效的 UTF-8 文本（看起来是 GBK/GB18030 编码）：请用编辑器另存为 UTF-8"
+          : "不是有效的 UTF-8 文本（文件已损坏或不是文本文件？）：城市政策文件应为 UTF-8 编码";
+      add(Severity.ERROR, lineAt(bytes, start, pos), columnAt(bytes, start, pos), msg);
       return null;
+    }
+  }
+
+  private void binary(byte[] bytes, int start, int at) {
+    add(Severity.ERROR, lineAt(bytes, start, at), columnAt(bytes, start, at), String.format(Locale.ROOT,
+        "文件含有控制字符（字节 0x%02X）：这不是文本文件（二进制文件？），城市政策文件应为 UTF-8 文本",
+        bytes[at] & 0xff));
+  }
+
+  private static CharsetDecoder strict(Charset cs) {
+    return cs.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  private static int firstMalformed(byte[] bytes, int from) {
+    CharsetDecoder dec = strict(StandardCharsets.UTF_8);
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    var result = dec.decode(in, out, true);
+    return result.isError() ? in.position() : bytes.length;
+  }
+
+  private static boolean looksLikeGbk(byte[] bytes, int from) {
+    try {
+      strict(Charset.forName("GB18030")).decode(ByteBuffer.wrap(bytes, from, bytes.length - from));
+      return true;
+    } catch (CharacterCodingException | IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -185,19 +326,95 @@ public final class PolicyReader {
     return line;
   }
 
-  private static String syntaxMessage(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "" : e.getProblem();
-    if (problem.contains("\\t") || problem.contains("tab")) {
-      return "YAML 语法错误：缩进中有制表符（Tab），请改用空格";
+  /** 1-based column (in characters) of byte {@code pos}; the bytes before it are valid UTF-8. */
+  private static int columnAt(byte[] bytes, int from, int pos) {
+    int lineStart = from;
+    for (int i = from; i < pos && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        lineStart = i + 1;
+      }
     }
-    if (problem.contains("exceeds the limit") || problem.contains("aliases")) {
+    String before = new String(bytes, lineStart, Math.max(0, pos - lineStart), StandardCharsets.UTF_8);
+    return before.codePointCount(0, before.length()) + 1;
+  }
+
+  /** Characters YAML does not allow in a document (SnakeYAML would stop with an English message). */
+  private boolean checkPrintable(String text) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+        add(Severity.ERROR, line, col, String.format(Locale.ROOT,
+            "文件含有特殊换行符 U+%04X（常见于从 Word 或网页复制的文字）：请改为普通换行", cp));
+        return false;
+      }
+      if (!StreamReader.isPrintable(cp)) {
+        add(Severity.ERROR, line, col, String.format(Locale.ROOT,
+            "文件含有 YAML 不允许的字符 U+%04X：请删去（或从其他软件复制时改为普通文字）", cp));
+        return false;
+      }
+      if (cp == '\n' || cp == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+        line++;
+        col = 1;
+      } else if (cp != '\r') {
+        col++;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  // --- YAML error messages --------------------------------------------------------------------
+
+  private String syntaxMessage(MarkedYAMLException e, Mark m) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    String context = e.getContext() == null ? "" : e.getContext();
+    int at = m == null ? -1 : m.getLine();
+    String src = (at >= 1 && at - 1 < lines.size() ? lines.get(at - 1) : "")
+        + (at >= 0 && at < lines.size() ? lines.get(at) : "");
+    String hint = src.contains("：") ? "；注意：键与值之间应使用半角冒号“:”加空格，而不是全角“：”" : "";
+    String zh;
+    if (problem.contains("TAB") || problem.contains("\t") || problem.contains("'\\t'")) {
+      zh = "缩进中有制表符（Tab），请改用空格";
+    } else if (problem.contains("mapping values are not allowed")) {
+      zh = "此处不能出现“键: 值”（可能是缩进不对，或值中含有未加引号的“: ”）";
+    } else if (problem.contains("could not find expected ':'")) {
+      zh = "缺少冒号“:”（每一行应写成“键: 值”）";
+    } else if (problem.contains("expected <block end>")) {
+      zh = "缩进不一致（同一层的键应左对齐）";
+    } else if (problem.contains("found unexpected end of stream")) {
+      zh = "文件意外结束：引号或括号没有闭合";
+    } else if (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
+      zh = "方括号或花括号内的写法有误（缺少逗号或右括号）";
+    } else if (problem.contains("found undefined alias")) {
+      zh = "不支持 YAML 别名（*）：请直接写出每个值";
+    } else if (problem.contains("found unknown escape character")) {
+      zh = "双引号内有无效的转义字符“\\”：请改用单引号，或写成“\\\\”";
+    } else if (problem.contains("found character '@'") || problem.contains("found character '`'")) {
+      zh = "值不能以“@”或“`”开头：请给值加上引号";
+    } else if (problem.contains("exceeds the limit") || problem.contains("aliases")) {
+      zh = "YAML 别名过多（疑似“别名炸弹”），拒绝读取";
+    } else if (problem.contains("Nesting Depth") || problem.contains("nesting")) {
+      zh = "YAML 嵌套过深（超过 " + MAX_DEPTH + " 层），拒绝读取";
+    } else {
+      zh = "无法解析（YAML：" + plain((context.isEmpty() ? "" : context + "; ") + problem) + "）";
+    }
+    return "YAML 语法错误：" + zh + hint;
+  }
+
+  private static String plainYamlMessage(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("aliases")) {
       return "YAML 别名过多（疑似“别名炸弹”），拒绝读取";
     }
-    if (problem.contains("Nesting Depth") || problem.contains("nesting")) {
+    if (m.contains("Nesting Depth") || m.contains("nesting")) {
       return "YAML 嵌套过深（超过 " + MAX_DEPTH + " 层），拒绝读取";
     }
-    String context = e.getContext() == null ? "" : e.getContext() + "; ";
-    return "YAML 语法错误：" + plain(context + problem);
+    if (m.contains("exceeds the limit")) {
+      return "文件过大，拒绝读取";
+    }
+    return "YAML 无法读取（" + plain(m) + "）";
   }
 
   private static String plain(String s) {
@@ -208,15 +425,17 @@ public final class PolicyReader {
     return one.length() > 200 ? one.substring(0, 200) + "…" : one;
   }
 
-  // ---------------------------------------------------------------------------------------------
+  // --- walking the node tree against the schema -----------------------------------------------
 
   private void walk(Node node, Type type, String path, int depth) {
+    if (refused.contains(refusedKey(node))) {
+      return; // tag or anchor: already reported where it is written
+    }
     if (seen.put(node, Boolean.TRUE) != null) {
-      error(node, "不支持 YAML 锚点/别名（&/*）：请直接写出每个值");
-      return;
+      return; // an alias: already reported by the event scan
     }
     if (!PLAIN_TAGS.contains(node.getTag())) {
-      error(node, "不允许的 YAML 标签 " + node.getTag().getValue() + "：政策文件只能包含普通的数字、文字、列表和映射");
+      error(node, "不允许的 YAML 值类型 " + shortTag(node.getTag().getValue()) + "：政策文件只能包含普通的数字、文字、列表和映射");
       return;
     }
     if (depth > MAX_DEPTH) {
@@ -225,7 +444,7 @@ public final class PolicyReader {
     }
     if (isNull(node)) {
       if (type instanceof Scalar s && s.required()) {
-        error(node, "“" + leaf(path) + "”不能为空");
+        error(node, "“" + display(path) + "”不能为空");
       }
       return; // null is "not known": fine for every optional field
     }
@@ -242,13 +461,20 @@ public final class PolicyReader {
 
   private void walkObj(Node node, Obj obj, String path, int depth) {
     if (!(node instanceof MappingNode map)) {
-      error(node, "“" + display(path) + "”应为键值映射，而不是" + describe(node));
+      error(node, "“" + display(path) + "”应为键值映射（下一层的“键: 值”），而不是" + describe(node));
       return;
     }
     Map<String, Node> firstSeen = new HashMap<>();
     for (NodeTuple t : map.getValue()) {
       Node k = t.getKeyNode();
-      if (!(k instanceof ScalarNode ks) || !PLAIN_TAGS.contains(k.getTag())) {
+      if (refused.contains(refusedKey(k)) || seen.containsKey(k)) {
+        continue; // tagged key, anchor or alias: already reported
+      }
+      if (k.getTag().equals(Tag.MERGE)) {
+        error(k, "不支持 YAML 合并键“<<”：请直接写出每个值");
+        continue;
+      }
+      if (!(k instanceof ScalarNode ks) || !PLAIN_TAGS.contains(k.getTag()) || isNull(k)) {
         error(k, "键必须是普通文字");
         continue;
       }
@@ -264,9 +490,13 @@ public final class PolicyReader {
         error(k, unknownKey(key, obj, path));
         continue;
       }
-      positions.put(child, pos(t.getValueNode() instanceof ScalarNode ? t.getValueNode() : k));
+      Node v = t.getValueNode();
+      // A scalar is located where its value is written; a mapping or list (and an empty value)
+      // where its key is.
+      boolean atValue = v instanceof ScalarNode sv && !(isNull(sv) && sv.getValue().isEmpty());
+      positions.put(child, pos(atValue ? v : k));
       written.add(child);
-      walk(t.getValueNode(), ft, child, depth + 1);
+      walk(v, ft, child, depth + 1);
     }
     for (Map.Entry<String, Type> f : obj.fields().entrySet()) {
       if (f.getValue() instanceof Scalar s && s.required() && !firstSeen.containsKey(f.getKey())) {
@@ -277,11 +507,13 @@ public final class PolicyReader {
 
   private void walkList(Node node, ListOf list, String path, int depth) {
     if (!(node instanceof SequenceNode seq)) {
-      error(node, "“" + display(path) + "”应为列表，而不是" + describe(node));
+      String hint = list.element() instanceof Obj ? "（每一项以“- ”开头）" : "（如 [a, b]，没有时写 []）";
+      error(node, "“" + display(path) + "”应为列表" + hint + "，而不是" + describe(node));
       return;
     }
     List<Node> items = seq.getValue();
     listSizes.put(path, items.size());
+    String nameKey = path.equals("sources") ? "id" : "name";
     Map<String, Node> names = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String child = path + "[" + i + "]";
@@ -289,14 +521,19 @@ public final class PolicyReader {
       positions.put(child, pos(item));
       written.add(child);
       walk(item, list.element(), child, depth + 1);
-      if (item instanceof MappingNode m) {
+      if (list.element() instanceof Obj o && o.fields().containsKey(nameKey) && item instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
-          if (t.getKeyNode() instanceof ScalarNode k && (k.getValue().equals("name") || k.getValue().equals("id") && path.endsWith("sources"))
-              && t.getValueNode() instanceof ScalarNode v && !isNull(v)) {
-            Node prev = names.putIfAbsent(v.getValue(), v);
-            if (prev != null) {
-              error(v, "“" + display(path) + "”中名称“" + v.getValue() + "”重复（第一次出现在第 " + (prev.getStartMark().getLine() + 1) + " 行）");
+          if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(nameKey)) {
+            if (t.getValueNode() instanceof ScalarNode v && !isNull(v) && PLAIN_TAGS.contains(v.getTag())) {
+              String name = v.getValue().strip();
+              Node prev = names.putIfAbsent(name, v);
+              if (prev != null) {
+                String what = nameKey.equals("id") ? "来源 id" : "名称";
+                error(v, "“" + display(path) + "”中" + what + "“" + name + "”重复（第一次出现在第 "
+                    + (prev.getStartMark().getLine() + 1) + " 行）：每一项的" + what + (nameKey.equals("id") ? " " : "") + "应各不相同");
+              }
             }
+            break; // only the first such key of an item (a second one is a duplicate key)
           }
         }
       }
@@ -306,19 +543,24 @@ public final class PolicyReader {
   private void walkNumberOrRange(Node node, NumberOrRange nr, String path, int depth) {
     if (node instanceof MappingNode) {
       Obj range = Schema.obj("min", nr.number(), "max", nr.number());
-      int before = diagnostics.size();
+      int before = errorCount();
       walkObj(node, range, path, depth);
-      if (diagnostics.size() == before) {
+      if (errorCount() == before) {
         Double min = values.get(path + ".min") instanceof Number n ? n.doubleValue() : null;
         Double max = values.get(path + ".max") instanceof Number n ? n.doubleValue() : null;
         if (min != null && max != null && min > max) {
           error(node, "范围的 min（" + fmt(min) + "）大于 max（" + fmt(max) + "）");
+        } else {
+          values.put(path, new Doc.Range(min, max));
         }
-        values.put(path, new Doc.Range(min, max));
       }
       return;
     }
     walkScalar(node, nr.number(), path);
+  }
+
+  private int errorCount() {
+    return (int) diagnostics.stream().filter(Diagnostic::isError).count();
   }
 
   private void walkScalar(Node node, Scalar s, String path) {
@@ -334,26 +576,33 @@ public final class PolicyReader {
         if (tag.equals(Tag.BOOL)) {
           values.put(path, text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on"));
         } else {
-          error(node, "“" + leaf(path) + "”应为 true 或 false，而不是“" + text + "”");
+          String hint = text.matches("是|对|有|否|不|无|没有") ? "（请用 true 表示“是”，false 表示“否”）" : "";
+          error(node, "“" + display(path) + "”应为 true 或 false，而不是“" + text + "”" + hint);
         }
       }
       case NUMBER, INTEGER -> number(sn, s, path);
       case DATE -> {
+        String t = text.trim();
+        if (!ISO_DATE.matcher(t).matches()) {
+          error(node, "“" + display(path) + "”应为日期 YYYY-MM-DD（如 2026-01-01），而不是“" + text + "”");
+          return;
+        }
         try {
-          values.put(path, LocalDate.parse(text.trim()));
+          values.put(path, LocalDate.parse(t));
         } catch (DateTimeException e) {
-          error(node, "“" + leaf(path) + "”应为日期 YYYY-MM-DD，“" + text + "”不是一个存在的日期");
+          error(node, "“" + display(path) + "”的日期“" + text + "”不存在（请检查月份和日期）");
         }
       }
       case MONTH_DAY -> {
         Matcher m = MONTH_DAY.matcher(text.trim());
+        if (!m.matches()) {
+          error(node, "“" + display(path) + "”应为月-日 MM-DD（如 12-31），而不是“" + text + "”");
+          return;
+        }
         try {
-          if (!m.matches()) {
-            throw new DateTimeException(text);
-          }
           values.put(path, MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         } catch (DateTimeException e) {
-          error(node, "“" + leaf(path) + "”应为月-日 MM-DD（如 12-31），“" + text + "”不是一个存在的日期");
+          error(node, "“" + display(path) + "”的月-日“" + text + "”不存在（请检查月份和日期）");
         }
       }
       case ENUM -> {
@@ -361,10 +610,11 @@ public final class PolicyReader {
           values.put(path, text);
         } else {
           String hint = closest(text, s.values());
-          error(node, "“" + leaf(path) + "”的值“" + text + "”无效，可选：" + String.join(" | ", s.values())
+          error(node, "“" + display(path) + "”的值“" + text + "”无效，可选：" + String.join(" | ", s.values())
               + (hint == null ? "" : "（是否想写 " + hint + "？）"));
         }
       }
+      default -> throw new IllegalStateException("unknown kind " + s.kind());
     }
   }
 
@@ -372,75 +622,131 @@ public final class PolicyReader {
     String text = sn.getValue().trim();
     Tag tag = sn.getTag();
     if (!tag.equals(Tag.INT) && !tag.equals(Tag.FLOAT)) {
-      String hint = "";
-      if (text.endsWith("%")) {
-        hint = "（百分比直接写数字，如 8 表示 8%，不要加“%”）";
-      } else if (text.matches(".*[万元千].*")) {
-        hint = "（金额以元为单位写阿拉伯数字，如 80000）";
-      }
-      error(sn, "“" + leaf(path) + "”应为数字，而不是“" + text + "”" + hint);
+      error(sn, "“" + display(path) + "”应为数字，而不是“" + text + "”" + numberHint(text, s));
       return;
     }
     BigDecimal v;
     try {
       v = new BigDecimal(text.replace("_", "").replace("+", ""));
     } catch (NumberFormatException e) {
-      error(sn, "“" + leaf(path) + "”应为普通的十进制数字，而不是“" + text + "”");
+      error(sn, "“" + display(path) + "”应为普通的十进制数字，而不是“" + text + "”");
       return;
     }
     if (s.kind() == Kind.INTEGER && v.stripTrailingZeros().scale() > 0) {
-      error(sn, "“" + leaf(path) + "”应为整数，而不是 " + text);
+      error(sn, "“" + display(path) + "”应为整数，而不是 " + text);
       return;
     }
     double d = v.doubleValue();
     if (!Double.isFinite(d) || d < s.min() || d > s.max()) {
-      String what = d < 0 && s.min() >= 0 ? "不能为负数" : "超出允许范围 " + fmt(s.min()) + "–" + fmt(s.max()) + s.unit();
-      error(sn, "“" + leaf(path) + "”的值 " + text + " " + what);
+      if (path.equals("format")) {
+        error(sn, "不支持的格式版本 format: " + text + "：本工具读取格式 "
+            + (s.min() == s.max() ? fmt(s.min()) : fmt(s.min()) + "–" + fmt(s.max())));
+        return;
+      }
+      String what = d < 0 && s.min() >= 0
+          ? "不能为负数"
+          : "超出允许范围 " + fmt(s.min()) + "–" + fmt(s.max()) + s.unit();
+      error(sn, "“" + display(path) + "”的值 " + text + " " + what);
       return;
     }
-    if (path.endsWith("_rate_pct") && d > 0 && d < 1) {
-      warning(sn, "“" + leaf(path) + "”的值 " + text + " 像是小数写法：百分比字段以百分数填写，是否想写 "
-          + fmt(d * 100) + "？");
+    if ("%".equals(s.unit()) && v.signum() > 0
+        && v.compareTo(Schema.SMALL_PERCENTAGES.contains(path) ? new BigDecimal("0.1") : BigDecimal.ONE) < 0) {
+      warning(sn, "“" + display(path) + "”的值 " + text + " 像是小数写法：百分比字段以百分数填写（8 表示 8%），是否想写 "
+          + v.movePointRight(2).stripTrailingZeros().toPlainString() + "？");
     }
     values.put(path, s.kind() == Kind.INTEGER ? (Object) v.intValueExact() : (Object) d);
   }
 
+  private static String numberHint(String text, Scalar s) {
+    String bare = text.replaceAll("[\\s%％]", "");
+    if (PLAIN_NUMBER.matcher(bare).matches() && !bare.equals(text)) {
+      return "（百分比直接写数字，如 8 表示 8%，不要加“%”：是否想写 " + bare + "？）";
+    }
+    if (PLAIN_NUMBER.matcher(text).matches()) {
+      return "（数字不要加引号：是否想写 " + text + "？）";
+    }
+    Matcher wan = WAN.matcher(text);
+    if (wan.matches()) {
+      return "（金额以元为单位写阿拉伯数字：是否想写 "
+          + new BigDecimal(wan.group(1)).movePointRight(4).stripTrailingZeros().toPlainString() + "？）";
+    }
+    String noCommas = text.replace(",", "").replace("，", "");
+    if (PLAIN_NUMBER.matcher(noCommas).matches()) {
+      return "（不要用逗号分隔千位：是否想写 " + noCommas + "？）";
+    }
+    String noUnit = text.replaceAll("\\s*(元|个月|月|年)$", "");
+    if (!noUnit.equals(text) && PLAIN_NUMBER.matcher(noUnit).matches()) {
+      return "（只写数字，不要带单位：是否想写 " + noUnit + "？）";
+    }
+    if (text.matches(".*[万元千百亿].*") || "元".equals(s.unit())) {
+      return "（金额以元为单位写阿拉伯数字，如 80000）";
+    }
+    if ("%".equals(s.unit())) {
+      return "（百分比写阿拉伯数字，如 8 表示 8%）";
+    }
+    return "（请写阿拉伯数字；不知道时写 null）";
+  }
+
   // ---------------------------------------------------------------------------------------------
 
-  private String unknownKey(String key, Obj obj, String path) {
-    String hint = closest(key, new ArrayList<>(obj.fields().keySet()));
+  private static String unknownKey(String key, Obj obj, String path) {
     String where = path.isEmpty() ? "顶层" : "“" + display(path) + "”中";
-    return "未知的键“" + key + "”（" + where + "）" + (hint == null ? "" : "，是否想写“" + hint + "”？")
-        + (hint == null ? "；允许的键：" + String.join(", ", obj.fields().keySet()) : "");
+    if (key.equals("ratio_pct") && obj.fields().containsKey("in_service_pct")) {
+      return "未知的键“ratio_pct”（" + where + "）：职工医保的医院类别用 in_service_pct（在职）和 retired_pct（退休）";
+    }
+    if ((key.equals("in_service_pct") || key.equals("retired_pct")) && obj.fields().containsKey("ratio_pct")) {
+      return "未知的键“" + key + "”（" + where + "）：居民医保的医院类别只有一个比例 ratio_pct";
+    }
+    String hint = closest(key, new ArrayList<>(obj.fields().keySet()));
+    return "未知的键“" + key + "”（" + where + "）"
+        + (hint != null ? "，是否想写“" + hint + "”？" : "；允许的键：" + String.join(", ", obj.fields().keySet()));
   }
 
-  static String closest(String word, List<String> candidates) {
-    String lower = word.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-    return candidates.stream()
-        .map(c -> Map.entry(c, distance(lower, c)))
-        .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 3))
-        .min(Comparator.comparingInt(Map.Entry::getValue))
-        .map(Map.Entry::getKey)
-        .orElse(null);
+  /** The candidate closest to a misspelt word, or null when none is close enough to suggest. */
+  public static String closest(String word, List<String> candidates) {
+    String w = normal(word);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      if (c == null) {
+        continue;
+      }
+      String n = normal(c);
+      int dist = distance(w, n);
+      boolean close = dist <= Math.max(1, Math.min(w.length(), n.length()) / 3);
+      boolean prefix = w.length() >= 4 && n.length() >= 4 && (n.startsWith(w) || w.startsWith(n));
+      if ((close || prefix) && dist < bestDistance) {
+        best = c;
+        bestDistance = dist;
+      }
+    }
+    return best;
   }
 
+  /** Case, hyphens and spaces do not matter when guessing what was meant. */
+  private static String normal(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+  }
+
+  /** Edit distance counting a swap of two neighbouring letters as one edit. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 
   private static boolean isNull(Node n) {
@@ -454,7 +760,8 @@ public final class PolicyReader {
     if (n instanceof SequenceNode) {
       return "列表";
     }
-    return "“" + ((ScalarNode) n).getValue() + "”";
+    String v = ((ScalarNode) n).getValue();
+    return "“" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "”";
   }
 
   private static String expectedKind(Scalar s) {
@@ -467,10 +774,6 @@ public final class PolicyReader {
     };
   }
 
-  private static String leaf(String path) {
-    return display(path);
-  }
-
   private static String display(String path) {
     return path.isEmpty() ? "(顶层)" : path;
   }
@@ -479,16 +782,24 @@ public final class PolicyReader {
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
+  private static int line(Mark m) {
+    return m.getLine() + 1;
+  }
+
+  private static int column(Mark m) {
+    return m.getColumn() + 1;
+  }
+
   private static Position pos(Node n) {
-    return new Position(n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    return new Position(line(n.getStartMark()), column(n.getStartMark()));
   }
 
   private void error(Node n, String message) {
-    add(Severity.ERROR, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1, message);
+    add(Severity.ERROR, line(n.getStartMark()), column(n.getStartMark()), message);
   }
 
   private void warning(Node n, String message) {
-    add(Severity.WARNING, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1, message);
+    add(Severity.WARNING, line(n.getStartMark()), column(n.getStartMark()), message);
   }
 
   private void fileError(String message) {

@@ -3,6 +3,7 @@ package cn.liaoning.ybj.policycheck.policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The city policy format v1 as data: every key a file may hold, and what its value must be.
@@ -105,6 +106,12 @@ public final class Schema {
   static ListOf listOf(Type t) {
     return new ListOf(t);
   }
+
+  /**
+   * Percentage fields whose real values are below 1 (a maternity rate of 0.8%): only a value
+   * below 0.1 there looks like a fraction written by mistake. Elsewhere any value below 1 does.
+   */
+  static final Set<String> SMALL_PERCENTAGES = Set.of("maternity.rate_pct");
 
   static final String[] TIMING = {"payment_day", "payment_month", "same_month", "next_month", "after_waiting"};
 
