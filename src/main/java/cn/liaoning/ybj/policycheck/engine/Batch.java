@@ -6,9 +6,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
-/** Loads and checks many city files; reports progress as it goes. */
+/**
+ * Loads and checks many city files; reports progress as it goes. Files are read and checked on
+ * as many threads as there are cores (each city has its own rule session); results, errors and
+ * progress keep the order of the files.
+ */
 public final class Batch {
   private final Checker checker;
   private final PolicyLoader loader;
@@ -18,6 +26,9 @@ public final class Batch {
     this.loader = new PolicyLoader(checker.catalogue().entries().keySet());
   }
 
+  /** One file's outcome: a result, or the errors that kept it from being checked. */
+  private record One(CityResult result, List<Diagnostic> errors) {}
+
   /**
    * @param args files or directories
    * @param progress called with (done, total) after each file; may be null
@@ -26,21 +37,63 @@ public final class Batch {
     List<Diagnostic> errors = new ArrayList<>();
     List<Path> files = PolicyLoader.expand(args, errors);
     List<CityResult> cities = new ArrayList<>();
-    int done = 0;
-    for (Path f : files) {
-      PolicyLoader.Loaded l = loader.load(f);
-      List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
-      if (l.ok()) {
-        CityResult r = checker.check(l.policy(), asOf);
-        cities.add(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings));
-      } else {
-        errors.addAll(l.diagnostics().stream().filter(Diagnostic::isError).toList());
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "check");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    try {
+      List<Future<One>> pending = new ArrayList<>();
+      if (pool != null) {
+        for (Path f : files) {
+          pending.add(pool.submit(() -> one(f, asOf)));
+        }
       }
-      done++;
-      if (progress != null) {
-        progress.accept(done, files.size());
+      int done = 0;
+      for (int i = 0; i < files.size(); i++) {
+        One o = pool == null ? one(files.get(i), asOf) : join(pending.get(i));
+        if (o.result() != null) {
+          cities.add(o.result());
+        }
+        errors.addAll(o.errors());
+        done++;
+        if (progress != null) {
+          progress.accept(done, files.size());
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     return new RunResult(asOf, List.copyOf(cities), List.copyOf(errors));
+  }
+
+  private One one(Path f, LocalDate asOf) {
+    PolicyLoader.Loaded l = loader.load(f);
+    if (!l.ok()) {
+      return new One(null, l.diagnostics().stream().filter(Diagnostic::isError).toList());
+    }
+    List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
+    CityResult r = checker.check(l.policy(), asOf);
+    return new One(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings), List.of());
+  }
+
+  private static One join(Future<One> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 }

@@ -13,10 +13,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks one city: runs the rules with the parameters in force at the as-of date, then turns each
@@ -29,10 +31,18 @@ public final class Checker {
   private final Parameters parameters;
   private final RuleEngine engine;
 
+  /** Position of each rule id in the catalogue: findings are listed in that order. */
+  private final Map<String, Integer> order = new HashMap<>();
+  /** The parameter facts in force at each as-of date seen (the same for every city). */
+  private final Map<LocalDate, List<Param>> paramsAt = new ConcurrentHashMap<>();
+
   public Checker(Catalogue catalogue, Parameters parameters, RuleEngine engine) {
     this.catalogue = catalogue;
     this.parameters = parameters;
     this.engine = engine;
+    for (String id : catalogue.entries().keySet()) {
+      order.putIfAbsent(id, order.size());
+    }
   }
 
   public Catalogue catalogue() {
@@ -48,7 +58,7 @@ public final class Checker {
   }
 
   public CityResult check(CityPolicy policy, LocalDate asOf) {
-    List<Param> params = parameters.factsAt(asOf);
+    List<Param> params = paramsAt.computeIfAbsent(asOf, d -> List.copyOf(parameters.factsAt(d)));
     List<Object> facts = new ArrayList<>(params);
     facts.addAll(policy.facts());
     List<Check> checks = engine.evaluate(facts);
@@ -100,8 +110,7 @@ public final class Checker {
       }
     }
 
-    List<String> order = new ArrayList<>(catalogue.entries().keySet());
-    findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.rule()))
+    findings.sort(Comparator.comparingInt((Finding f) -> order.getOrDefault(f.rule(), -1))
         .thenComparing(f -> f.path() == null ? "" : f.path(), Comparator.naturalOrder()));
 
     return new CityResult(policy.city(), policy.jurisdiction().code(), policy.file(), List.copyOf(findings),

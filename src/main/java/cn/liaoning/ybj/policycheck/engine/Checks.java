@@ -77,7 +77,11 @@ public final class Checks {
     if (d == null) {
       return "未填";
     }
-    return BigDecimal.valueOf(d.doubleValue()).stripTrailingZeros().toPlainString();
+    double v = d.doubleValue();
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v); // whole numbers (most amounts): same text, no BigDecimal
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   /** A percentage: 8.6%. */

@@ -4,16 +4,25 @@ import cn.liaoning.ybj.policycheck.regulation.RuleResources;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
@@ -22,23 +31,12 @@ public final class RuleEngine {
   /** Metadata of one DRL rule. */
   public record RuleInfo(String name, String file, String ruleId, String clause) {}
 
-  private final KieBase kieBase;
-  private final List<RuleInfo> rules;
+  private final Future<KieBase> kieBase;
+  private volatile List<RuleInfo> rules;
+  private volatile Set<String> ruleIds;
 
-  private RuleEngine(KieBase kieBase) {
+  private RuleEngine(Future<KieBase> kieBase) {
     this.kieBase = kieBase;
-    List<RuleInfo> list = new ArrayList<>();
-    for (KiePackage p : kieBase.getKiePackages()) {
-      for (Rule r : p.getRules()) {
-        Object id = r.getMetaData().get("ruleId");
-        Object clause = r.getMetaData().get("clause");
-        if (id == null && clause == null && isQuery(p, r)) {
-          continue;
-        }
-        list.add(new RuleInfo(r.getName(), r.getPackageName(), id == null ? null : id.toString(), clause == null ? null : clause.toString()));
-      }
-    }
-    this.rules = List.copyOf(list);
   }
 
   private static boolean isQuery(KiePackage p, Rule r) {
@@ -51,11 +49,43 @@ public final class RuleEngine {
    */
   static final String MODEL_INDEX = "META-INF/kie/cn.liaoning.ybj/policy-check/drools-model";
 
+  /** The rule base being built in the background by {@link #preload()}, if it was called. */
+  private static FutureTask<KieBase> preloaded;
+
+  /**
+   * Starts building the rule base on a background thread, so that it overlaps with parsing the
+   * command line and reading the YAML files (the machine's second core does it). The next
+   * {@link #fromClasspath()} takes it over. Calling it more than once does nothing more.
+   */
+  public static synchronized void preload() {
+    if (preloaded == null) {
+      preloaded = startBuild();
+    }
+  }
+
+  private static FutureTask<KieBase> startBuild() {
+    FutureTask<KieBase> task = new FutureTask<>(RuleEngine::buildKieBase);
+    Thread t = new Thread(task, "rule-base");
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
   /**
    * Loads the rules compiled at build time (the executable model generated from the DRL files
-   * under {@code rules/}); no DRL is parsed or compiled at run time.
+   * under {@code rules/}); no DRL is parsed or compiled at run time. The rule base is built on a
+   * background thread; the first evaluation (or {@link #rules()}) waits for it.
    */
   public static RuleEngine fromClasspath() {
+    FutureTask<KieBase> task;
+    synchronized (RuleEngine.class) {
+      task = preloaded;
+      preloaded = null;
+    }
+    return new RuleEngine(task != null ? task : startBuild());
+  }
+
+  private static KieBase buildKieBase() {
     ClassLoader loader = RuleEngine.class.getClassLoader();
     List<Model> models = new ArrayList<>();
     for (String line : new String(RuleResources.read(MODEL_INDEX), StandardCharsets.UTF_8).split("\\R")) {
@@ -75,12 +105,86 @@ public final class RuleEngine {
     // Internal Drools API (org.drools.modelcompiler, org.drools.core.impl): kept to these two
     // calls, covered by tests. KieServices.get() is not used: its implementation lives in the
     // DRL compiler, which is not on the run-time class path.
-    return new RuleEngine(KieBaseBuilder.createKieBaseFromModel(models, RuleBaseFactory.newKnowledgeBaseConfiguration()));
+    return KieBaseBuilder.createKieBaseFromModel(models, RuleBaseFactory.newKnowledgeBaseConfiguration());
   }
 
-  /** Runs every rule over the given facts (parameters and one city's records) and returns the checks. */
+  /** The rule base, waiting for the background build if it is still running. */
+  KieBase kieBase() {
+    try {
+      return kieBase.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the rules", e);
+    }
+  }
+
+  /**
+   * Runs every rule over the given facts (parameters and one city's records) and returns the
+   * checks. The session comes from a pool: disposing returns it there, reset to the state of a
+   * new session (empty working memory and agenda) but keeping its node memories, which a new
+   * session would build again.
+   */
   public List<Check> evaluate(Collection<?> facts) {
-    KieSession session = kieBase.newKieSession();
+    KieSession session = pool().newKieSession();
+    CheckCollector checks = new CheckCollector();
+    session.addEventListener(checks);
+    try {
+      for (Object f : facts) {
+        session.insert(f);
+      }
+      session.fireAllRules();
+      return checks.checks;
+    } finally {
+      session.removeEventListener(checks);
+      session.dispose();
+    }
+  }
+
+  /** Collects the checks the rules insert, in the order they insert them. */
+  private static final class CheckCollector implements RuleRuntimeEventListener {
+    final List<Check> checks = new ArrayList<>();
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      if (event.getObject() instanceof Check c) {
+        checks.add(c);
+      }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {}
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {}
+  }
+
+  private volatile KieSessionsPool pool;
+
+  private KieSessionsPool pool() {
+    KieSessionsPool p = pool;
+    if (p == null) {
+      synchronized (this) {
+        p = pool;
+        if (p == null) {
+          pool = p = kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        }
+      }
+    }
+    return p;
+  }
+
+  /** Runs every rule over the given facts in a new session, disposed afterwards (tests compare). */
+  public List<Check> evaluateFresh(Collection<?> facts) {
+    KieSession session = kieBase().newKieSession();
     try {
       for (Object f : facts) {
         session.insert(f);
@@ -99,17 +203,36 @@ public final class RuleEngine {
 
   /** Every DRL rule with its metadata (queries excluded). */
   public List<RuleInfo> rules() {
-    return rules;
+    List<RuleInfo> r = rules;
+    if (r == null) {
+      List<RuleInfo> list = new ArrayList<>();
+      for (KiePackage p : kieBase().getKiePackages()) {
+        for (Rule rule : p.getRules()) {
+          Object id = rule.getMetaData().get("ruleId");
+          Object clause = rule.getMetaData().get("clause");
+          if (id == null && clause == null && isQuery(p, rule)) {
+            continue;
+          }
+          list.add(new RuleInfo(rule.getName(), rule.getPackageName(), id == null ? null : id.toString(), clause == null ? null : clause.toString()));
+        }
+      }
+      rules = r = List.copyOf(list);
+    }
+    return r;
   }
 
   /** The catalogue ids that at least one DRL rule encodes. */
   public Set<String> ruleIds() {
-    Set<String> ids = new TreeSet<>();
-    for (RuleInfo r : rules) {
-      if (r.ruleId() != null) {
-        ids.add(r.ruleId());
+    Set<String> s = ruleIds;
+    if (s == null) {
+      Set<String> ids = new TreeSet<>();
+      for (RuleInfo r : rules()) {
+        if (r.ruleId() != null) {
+          ids.add(r.ruleId());
+        }
       }
+      ruleIds = s = Collections.unmodifiableSet(ids);
     }
-    return ids;
+    return s;
   }
 }

@@ -1,0 +1,37 @@
+package cn.liaoning.ybj.policycheck.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training run behind the launcher's class-data archive (AppCDS): runs the commands people
+ * use on the given folder of city files, output discarded, so that the JVM that dumps the
+ * archive has loaded what those commands load. Not a user command.
+ */
+public final class Training {
+  private Training() {}
+
+  public static void main(String[] args) {
+    Path dir = Path.of(args.length > 0 ? args[0] : "city-policies");
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    List<String[]> runs = new ArrayList<>();
+    runs.add(new String[] {"check", dir.toString()});
+    runs.add(new String[] {"check", dir.toString(), "--format", "json"});
+    runs.add(new String[] {"check", dir.toString(), "--show-pass", "--color", "always"});
+    runs.add(new String[] {"rules"});
+    runs.add(new String[] {"explain", "EMP-CAP-MIN"});
+    runs.add(new String[] {"--help"});
+    runs.add(new String[] {"check", "--help"});
+    Path sample = dir.resolve("shenyang.yaml");
+    if (Files.isRegularFile(sample)) {
+      runs.add(new String[] {"check", sample.toString(), "--format", "json"});
+    }
+    for (String[] r : runs) {
+      Main.run(r, sink, sink);
+    }
+  }
+}
