@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "policy-check",
     versionProvider = Main.Version.class,
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, SweepCommand.class},
     usageHelpAutoWidth = true,
     headerHeading = "",
     header = "辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）",

@@ -153,6 +153,17 @@ public final class PolicyLoader {
     }
   }
 
+  /**
+   * Maps a document that was read and validated before, possibly with some values changed since
+   * (the what-if sweep), without reading YAML again; the cross-field checks run as in {@link #load}.
+   */
+  public Loaded map(Doc doc) {
+    List<Diagnostic> diags = new ArrayList<>();
+    CityPolicy p = new Mapper(doc, diags).map();
+    boolean errors = diags.stream().anyMatch(Diagnostic::isError);
+    return new Loaded(doc.file(), errors ? null : p, PolicyReader.sorted(diags));
+  }
+
   private static Loaded failed(String name, String message) {
     return new Loaded(name, null, List.of(new Diagnostic(name, 0, 0, Severity.ERROR, message, null)));
   }
