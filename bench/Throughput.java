@@ -1,5 +1,4 @@
 import cn.liaoning.ybj.policycheck.engine.Checker;
-import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.RuleEngine;
 import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
@@ -13,14 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * In-process throughput of {@code check}: N variants of a fully filled city file (every number
- * scaled by a random factor in 0.8–1.2, so that rules pass and fail), checked one after another
- * on one thread. Prints files/s for parse + evaluate (YAML text → findings) and for evaluate
- * alone (loaded policy → findings), as the median of the timed rounds after warm-up rounds.
+ * scaled by a random factor in 0.8–1.2, so that rules pass and fail), checked on one thread and
+ * on every core. Prints files/s for parse + evaluate (YAML text → findings) and for evaluate alone
+ * (loaded policy → findings), as the median of the timed rounds after warm-up rounds.
  *
  * <p>Usage: java -cp policy-check.jar:bench Throughput BASE.yaml [N] [ROUNDS]
  */
@@ -61,31 +63,65 @@ public final class Throughput {
       policies.add(l.policy());
     }
 
-    int warmup = 2;
-    double[] parse = new double[rounds];
-    double[] eval = new double[rounds];
-    long findings = 0;
-    for (int r = -warmup; r < rounds; r++) {
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("variants %d of %s; median of %d timed rounds after %d warm-up rounds%n", n, args[0], rounds, WARMUP);
+    for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+      double parse = median(rounds, () -> rate(threads, n, i -> {
         PolicyLoader.Loaded l = loader.load("variant-" + i + ".yaml", texts.get(i));
-        findings += checker.check(l.policy(), asOf).findings().size();
-      }
-      long t1 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        CityResult res = checker.check(policies.get(i), asOf);
-        findings += res.findings().size();
-      }
-      long t2 = System.nanoTime();
-      if (r >= 0) {
-        parse[r] = n / ((t1 - t0) / 1e9);
-        eval[r] = n / ((t2 - t1) / 1e9);
+        return checker.check(l.policy(), asOf).findings().size();
+      }));
+      double eval = median(rounds, () -> rate(threads, n, i -> checker.check(policies.get(i), asOf).findings().size()));
+      System.out.printf("%d thread%s: parse + evaluate %,8.0f files/s   evaluate alone %,8.0f evaluations/s%n",
+          threads, threads == 1 ? " " : "s", parse, eval);
+    }
+  }
+
+  private static final int WARMUP = 2;
+
+  interface Job {
+    int run(int i);
+  }
+
+  interface Round {
+    double run() throws Exception;
+  }
+
+  private static double median(int rounds, Round round) throws Exception {
+    double[] r = new double[rounds];
+    for (int i = -WARMUP; i < rounds; i++) {
+      double v = round.run();
+      if (i >= 0) {
+        r[i] = v;
       }
     }
-    Arrays.sort(parse);
-    Arrays.sort(eval);
-    System.out.printf("variants %d, rounds %d after %d warm-up (findings seen %d)%n", n, rounds, warmup, findings);
-    System.out.printf("parse + evaluate  %,.0f files/s (median; min %,.0f, max %,.0f)%n", parse[rounds / 2], parse[0], parse[rounds - 1]);
-    System.out.printf("evaluate alone    %,.0f evaluations/s (median; min %,.0f, max %,.0f)%n", eval[rounds / 2], eval[0], eval[rounds - 1]);
+    Arrays.sort(r);
+    return r[rounds / 2];
+  }
+
+  /** Items per second over all n items, split between the threads. */
+  private static double rate(int threads, int n, Job job) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long t0 = System.nanoTime();
+      List<Future<Integer>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        parts.add(pool.submit(() -> {
+          int seen = 0;
+          for (int i = first; i < n; i += threads) {
+            seen += job.run(i);
+          }
+          return seen;
+        }));
+      }
+      for (Future<Integer> f : parts) {
+        if (f.get() == 0) {
+          throw new IllegalStateException("no findings");
+        }
+      }
+      return n / ((System.nanoTime() - t0) / 1e9);
+    } finally {
+      pool.shutdown();
+    }
   }
 }

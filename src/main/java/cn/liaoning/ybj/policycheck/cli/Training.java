@@ -29,6 +29,8 @@ public final class Training {
     Path sample = dir.resolve("shenyang.yaml");
     if (Files.isRegularFile(sample)) {
       runs.add(new String[] {"check", sample.toString(), "--format", "json"});
+      runs.add(new String[] {"sweep", sample.toString(), "--vary", "employee.outpatient.classes[*].deductible=200..400:100",
+          "--vary", "employee.annual_cap=70000,80000"});
     }
     for (String[] r : runs) {
       Main.run(r, sink, sink);
