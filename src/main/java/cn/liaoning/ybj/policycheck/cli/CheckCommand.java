@@ -45,10 +45,11 @@ import picocli.CommandLine.Model.CommandSpec;
       "违规和警告附整改期限：2026-12-31；城市文件记录经批准的延期（extension.approved）时为 2027-12-31。",
       "一个文件有误不影响其他文件的检查；错误以 文件:行:列 的形式写到标准错误输出。",
       "",
-      "CI 门禁：--baseline REF 把每个文件与基线比较（REF 为目录，或 git 版本如 origin/main，直接从 git 读取，",
-      "无须检出）。每条结论按（城市、规则编号、字段路径）分为 新增 new、已修复 fixed 或 既有 unchanged；",
-      "并评估只在基线模式下适用的规则：PROC-APPROVAL（每个变动的参数须在 approvals 中列明省级批准文号）和",
-      "EMP-RATE-EMPLOYER-STABLE（执行 8% 费率的市原则上保持费率稳定）。只有新增违规导致状态 1。"
+      "CI 门禁：--baseline REF 与基线比较（REF 为目录，或 git 版本如 origin/main，",
+      "直接从 git 读取，无须检出）。每条问题按（城市、规则编号、字段路径）分为",
+      "新增 new、已修复 fixed 或既有 unchanged；只有新增违规导致状态 1。",
+      "基线模式下另评估 PROC-APPROVAL（变动的参数须在 approvals 中列明省级批准）",
+      "和 EMP-RATE-EMPLOYER-STABLE（执行 8%% 费率的市原则上保持费率稳定）。"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
