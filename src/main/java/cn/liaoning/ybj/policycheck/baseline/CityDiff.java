@@ -24,7 +24,12 @@ public record CityDiff(String baseline, boolean newFile, String note, List<Entry
    *     nearest ancestor still written), or null
    * @param column 1-based column in the proposed file, or null
    */
-  public record Entry(Finding finding, Delta delta, Finding other, Integer line, Integer column) {}
+  public record Entry(Finding finding, Delta delta, Finding other, Integer line, Integer column) {
+    /** Whether the other side's finding shows another value (e.g. a standing violation made worse). */
+    public boolean valueChanged() {
+      return other != null && !java.util.Objects.equals(other.actual(), finding.actual());
+    }
+  }
 
   /** The delta of one of the proposal's findings (by identity), or null. */
   public Delta deltaOf(Finding f) {

@@ -51,7 +51,7 @@ public final class GithubReport {
         } else {
           continue;
         }
-        command(sb, kind, c.file(), f.line(), f.column(), title(c, f, delta), Messages.finding(f, delta, e == null ? null : e.other()));
+        command(sb, kind, c.file(), f.line(), f.column(), title(c, f, delta), Messages.finding(f, e));
       }
       if (diff != null) {
         for (CityDiff.Entry e : diff.fixed()) {

@@ -105,7 +105,7 @@ public final class JunitReport {
       } else if (gate.failing().contains(f.status())) {
         k.existing.add(f);
       } else if (f.status() != Status.PASS && f.status() != Status.NOT_APPLICABLE) {
-        k.out.add(f.status().label + "　" + where(c, f.line(), f) + "　" + Messages.finding(f, delta, e == null ? null : e.other()));
+        k.out.add(f.status().label + "　" + where(c, f.line(), f) + "　" + Messages.finding(f, e));
       }
     }
     if (diff != null) {
@@ -172,11 +172,11 @@ public final class JunitReport {
       StringBuilder body = new StringBuilder();
       for (Finding f : k.failing) {
         body.append(where(c, f.line(), f)).append("　").append(f.status().label).append("　")
-            .append(Messages.finding(f, null, null)).append('\n');
+            .append(Messages.finding(f, null)).append('\n');
       }
       for (Finding f : k.existing) {
         body.append(where(c, f.line(), f)).append("　既有").append(f.status().label).append("　")
-            .append(Messages.finding(f, null, null)).append('\n');
+            .append(Messages.finding(f, null)).append('\n');
       }
       x.writeCharacters(body.toString());
       x.writeEndElement();
@@ -187,7 +187,7 @@ public final class JunitReport {
           + "在基线中已存在，不是本次变更引入的（加 --fail-on-existing 时算作失败）");
       StringBuilder body = new StringBuilder();
       for (Finding f : k.existing) {
-        body.append(where(c, f.line(), f)).append("　").append(Messages.finding(f, Delta.UNCHANGED, null)).append('\n');
+        body.append(where(c, f.line(), f)).append("　").append("［既有］").append(Messages.finding(f, null)).append('\n');
       }
       x.writeCharacters(body.toString());
       x.writeEndElement();

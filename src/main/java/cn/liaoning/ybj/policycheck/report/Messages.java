@@ -10,7 +10,8 @@ final class Messages {
   private Messages() {}
 
   /** "［新增］［一级及以下］message　实际 100　要求 ≥ 300 元　条款 …　期限 …". */
-  static String finding(Finding f, Delta delta, Finding before) {
+  static String finding(Finding f, CityDiff.Entry entry) {
+    Delta delta = entry == null ? null : entry.delta();
     StringBuilder sb = new StringBuilder();
     if (delta != null) {
       sb.append("［").append(delta.label).append("］");
@@ -27,7 +28,8 @@ final class Messages {
     if (f.expected() != null) {
       sb.append("　要求 ").append(f.expected());
     }
-    if (before != null && !TextReport.value(before.actual()).equals(TextReport.value(f.actual()))) {
+    if (entry != null && entry.valueChanged()) {
+      Finding before = entry.other();
       sb.append("　基线 ").append(TextReport.value(before.actual())).append("（").append(before.status().label).append("）");
     }
     sb.append("　条款 ").append(f.clause()).append("（").append(f.strength().label).append("）");

@@ -103,8 +103,7 @@ public final class SarifReport {
         }
         CityDiff.Entry e = diff == null ? null : diff.entryOf(f);
         Delta delta = e == null ? null : e.delta();
-        Finding before = e == null ? null : e.other();
-        ObjectNode res = result(c, f, index, f.line(), f.column(), Messages.finding(f, delta, before));
+        ObjectNode res = result(c, f, index, f.line(), f.column(), Messages.finding(f, e));
         res.put("level", level(f.status()));
         if (f.status() == Status.WAIVED) {
           ObjectNode s = res.putArray("suppressions").addObject();
@@ -113,9 +112,7 @@ public final class SarifReport {
           s.put("justification", "经省级批准的豁免：" + f.waiver());
         }
         if (delta != null) {
-          boolean updated = delta == Delta.UNCHANGED && before != null
-              && !TextReport.value(before.actual()).equals(TextReport.value(f.actual()));
-          res.put("baselineState", delta == Delta.NEW ? "new" : updated ? "updated" : "unchanged");
+          res.put("baselineState", delta == Delta.NEW ? "new" : e.valueChanged() ? "updated" : "unchanged");
         }
         results.add(res);
       }

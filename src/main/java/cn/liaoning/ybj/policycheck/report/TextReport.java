@@ -139,8 +139,8 @@ public final class TextReport {
       sb.append('\n');
     } else {
       sb.append(indent).append("实际 ").append(value(f.actual())).append("　要求 ").append(f.expected() == null ? "—" : f.expected());
-      Finding before = entry == null ? null : entry.other();
-      if (before != null && !value(before.actual()).equals(value(f.actual()))) {
+      if (entry != null && entry.valueChanged()) {
+        Finding before = entry.other();
         sb.append("　基线 ").append(value(before.actual())).append("（").append(before.status().label).append("）");
       }
       sb.append('\n');
