@@ -115,7 +115,12 @@ public record ReportModel(
   public record AreaGroup(String anchor, String code, String title, List<FindingView> findings) {}
 
   /** A field that is missing or undecided, and the rules that wait for it. */
-  public record Missing(String path, String location, String rules) {}
+  public record Missing(String path, String location, String rules) {
+    /** The path's dot-separated steps, so a page can offer line breaks after each dot. */
+    public List<String> pathParts() {
+      return List.of(path.split("\\.", -1));
+    }
+  }
 
   /** What became of one waiver. */
   public record WaiverView(String rule, String state, String stateLabel, String approvalRef, String expires, String message) {}
@@ -136,6 +141,7 @@ public record ReportModel(
       String clause,
       List<ClauseText> clauseTexts,
       String path,
+      List<String> pathParts,
       Integer line,
       String location,
       String source,
@@ -352,7 +358,8 @@ public record ReportModel(
     boolean hasDeadline = f.deadline() != null;
     return new FindingView(StatusView.of(f.status()), f.rule(), e == null ? "" : e.summary(), f.strength().label, f.subject(),
         f.message(), f.actual() == null ? null : TextReport.value(f.actual()), orDash(f.expected()), f.clause(), texts,
-        f.path(), f.line(), location(c, f), f.source(), hasDeadline ? f.deadline().toString() : null,
+        f.path(), f.path() == null ? List.of() : List.of(f.path().split("\\.", -1)), f.line(), location(c, f), f.source(),
+        hasDeadline ? f.deadline().toString() : null,
         hasDeadline ? f.daysLeft() : null, hasDeadline ? days(f.daysLeft()) : null, hasDeadline && f.daysLeft() < 0,
         f.waiver(), sameClause);
   }
@@ -398,11 +405,9 @@ public record ReportModel(
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
+  /** Where in the city file (named in the city's heading) the finding's field is: "第 30 行". */
   private static String location(CityResult c, Finding f) {
-    if (f.path() == null) {
-      return null;
-    }
-    return c.file() + (f.line() == null ? "" : ":" + f.line());
+    return f.path() == null || f.line() == null ? null : "第 " + f.line() + " 行";
   }
 
   static String days(Long d) {
