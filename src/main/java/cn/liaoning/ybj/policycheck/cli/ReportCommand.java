@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
     descriptionHeading = "%n说明：%n",
     description = {
       "与 check 相同地检查每个城市文件，并在输出目录写出四个文件：",
-      "  index.html     审计报告网页：全省概况、合规矩阵（统筹区 × 领域）、整改期限、各统筹区全部结论；",
-      "                 单一文件，无需联网，可直接打印（A4 横向）",
+      "  index.html     审计报告网页：全省概况、合规矩阵、整改期限、各市结论；",
+      "                 单一文件，样式内嵌，无需联网，可打印（A4 横向）",
       "  report.md      同一内容的 Markdown，便于粘贴到文档",
       "  findings.csv   每条结论一行（UTF-8 带 BOM，Excel 可直接打开）",
       "  findings.json  JSON 输出约定（与 check --format json 相同）",
-      "每个文件先写到临时文件再替换，中途失败不会破坏上一次的报告。相同输入和 --as-of 得到逐字节相同的文件。"
+      "每个文件先写到临时文件再替换，中途失败不会破坏上一次的报告。",
+      "相同的输入和 --as-of 得到逐字节相同的文件。"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:没有违规",
       "1:发现违规（或 --fail-on warning 时发现警告）",
-      "2:有文件无法读取或有误、报告无法写入，或命令用法有误（其余文件仍会检查并写入报告）",
+      "2:有文件无法读取或有误、报告无法写入，或命令用法有误（其余文件仍写入报告）",
       "3:内部错误"
     })
 final class ReportCommand implements Callable<Integer> {
