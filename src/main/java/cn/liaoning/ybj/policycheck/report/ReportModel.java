@@ -111,8 +111,21 @@ public record ReportModel(
   /** One matrix cell: the worst status among the city's findings in one area. */
   public record Cell(String anchor, String area, String key, String label, String mark, long count, String detail) {}
 
-  /** A city's findings in one area, worst first. */
-  public record AreaGroup(String anchor, String code, String title, List<FindingView> findings) {}
+  /**
+   * A city's findings in one area, worst first, and the verbatim text of every clause they cite
+   * (each once, in order of first citation: the findings show the clause reference).
+   */
+  public record AreaGroup(String anchor, String code, String title, List<FindingView> findings, List<ClauseText> clauses) {
+    AreaGroup(String anchor, String code, String title, List<FindingView> findings) {
+      this(anchor, code, title, findings, cited(findings));
+    }
+
+    private static List<ClauseText> cited(List<FindingView> findings) {
+      Map<String, ClauseText> seen = new LinkedHashMap<>();
+      findings.forEach(f -> f.clauseTexts().forEach(t -> seen.putIfAbsent(t.ref(), t)));
+      return List.copyOf(seen.values());
+    }
+  }
 
   /** A field that is missing or undecided, and the rules that wait for it. */
   public record Missing(String path, String location, String rules) {
@@ -149,8 +162,12 @@ public record ReportModel(
       Long daysLeft,
       String daysText,
       boolean overdue,
-      String waiver,
-      boolean sameClauseAsAbove) {
+      String waiver) {
+    /** The references of a compound clause, one by one. */
+    public List<String> clauseRefs() {
+      return refs(clause);
+    }
+
     public boolean indeterminate() {
       return Status.INDETERMINATE.key.equals(status.key());
     }
@@ -170,7 +187,12 @@ public record ReportModel(
       String message,
       String actual,
       String expected,
-      String clause) {}
+      String clause) {
+    /** The references of a compound clause ("2号 一(一)4; 3号 二(一)2"), one by one. */
+    public List<String> clauseRefs() {
+      return refs(clause);
+    }
+  }
 
   /** A file that could not be read. */
   public record ErrorView(String location, String message) {}
@@ -334,26 +356,16 @@ public record ReportModel(
         cells, groups, missingList, waivers, inputWarnings);
   }
 
-  /** The findings of one area, each marked when its clause is the one just above it (shown as 同上). */
   private static List<FindingView> findings(CityResult c, List<Finding> fs, Catalogue catalogue, Parameters parameters) {
-    List<FindingView> out = new ArrayList<>();
-    String previous = null;
-    for (Finding f : fs) {
-      out.add(finding(c, f, catalogue, parameters, f.clause() != null && f.clause().equals(previous)));
-      previous = f.clause();
-    }
-    return out;
+    return fs.stream().map(f -> finding(c, f, catalogue, parameters)).toList();
   }
 
-  private static FindingView finding(CityResult c, Finding f, Catalogue catalogue, Parameters parameters, boolean sameClause) {
+  private static FindingView finding(CityResult c, Finding f, Catalogue catalogue, Parameters parameters) {
     Catalogue.Entry e = catalogue.get(f.rule());
     List<ClauseText> texts = new ArrayList<>();
-    if (f.clause() != null) {
-      for (String ref : f.clause().split(";")) {
-        String r = ref.strip();
-        String text = parameters.clauseText(r);
-        texts.add(new ClauseText(r, text == null ? "（条款原文未收录）" : text));
-      }
+    for (String r : refs(f.clause())) {
+      String text = parameters.clauseText(r);
+      texts.add(new ClauseText(r, text == null ? "（条款原文未收录）" : text));
     }
     boolean hasDeadline = f.deadline() != null;
     return new FindingView(StatusView.of(f.status()), f.rule(), e == null ? "" : e.summary(), f.strength().label, f.subject(),
@@ -361,7 +373,7 @@ public record ReportModel(
         f.path(), f.path() == null ? List.of() : List.of(f.path().split("\\.", -1)), f.line(), location(c, f), f.source(),
         hasDeadline ? f.deadline().toString() : null,
         hasDeadline ? f.daysLeft() : null, hasDeadline ? days(f.daysLeft()) : null, hasDeadline && f.daysLeft() < 0,
-        f.waiver(), sameClause);
+        f.waiver());
   }
 
   /** Worst first; within a status, catalogue order; then as the checker produced them (per class). */
@@ -415,6 +427,13 @@ public record ReportModel(
       return null;
     }
     return d >= 0 ? "还剩 " + d + " 天" : "已逾期 " + (-d) + " 天";
+  }
+
+  static List<String> refs(String clause) {
+    if (clause == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(clause.split(";")).map(String::strip).filter(r -> !r.isEmpty()).toList();
   }
 
   private static String orDash(String s) {
