@@ -15,13 +15,16 @@ import java.util.List;
 public final class Training {
   private Training() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "city-policies");
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
     List<String[]> runs = new ArrayList<>();
     runs.add(new String[] {"check", dir.toString()});
     runs.add(new String[] {"check", dir.toString(), "--format", "json"});
+    runs.add(new String[] {"check", dir.toString(), "--format", "sarif"});
     runs.add(new String[] {"check", dir.toString(), "--show-pass", "--color", "always"});
+    Path reports = Files.createTempDirectory("policy-check-training");
+    runs.add(new String[] {"report", dir.toString(), "--out", reports.toString()});
     runs.add(new String[] {"rules"});
     runs.add(new String[] {"explain", "EMP-CAP-MIN"});
     runs.add(new String[] {"--help"});
@@ -32,8 +35,16 @@ public final class Training {
       runs.add(new String[] {"sweep", sample.toString(), "--vary", "employee.outpatient.classes[*].deductible=200..400:100",
           "--vary", "employee.annual_cap=70000,80000"});
     }
-    for (String[] r : runs) {
-      Main.run(r, sink, sink);
+    try {
+      for (String[] r : runs) {
+        Main.run(r, sink, sink);
+      }
+    } finally {
+      try (java.util.stream.Stream<Path> s = Files.walk(reports)) {
+        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.engine;
 
+import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import java.nio.file.Path;
@@ -11,11 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Loads and checks many city files; reports progress as it goes. Files are read and checked on
- * as many threads as there are cores (each city has its own rule session); results, errors and
- * progress keep the order of the files.
+ * Loads and checks many city files; reports progress as it goes. Without extra facts, files are
+ * read and checked on as many threads as there are cores (each city has its own rule session);
+ * results, errors and progress keep the order of the files either way.
  */
 public final class Batch {
   private final Checker checker;
@@ -34,10 +36,25 @@ public final class Batch {
    * @param progress called with (done, total) after each file; may be null
    */
   public RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) {
+    return run(args, asOf, progress, p -> List.of(), true);
+  }
+
+  /**
+   * @param extraFacts for each loaded city, further facts to check it with (e.g. its changes
+   *     against a baseline); called on the calling thread, one file after another, so it need
+   *     not be thread-safe
+   */
+  public RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress,
+      Function<CityPolicy, List<?>> extraFacts) {
+    return run(args, asOf, progress, extraFacts, false);
+  }
+
+  private RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress,
+      Function<CityPolicy, List<?>> extraFacts, boolean parallel) {
     List<Diagnostic> errors = new ArrayList<>();
     List<Path> files = PolicyLoader.expand(args, errors);
     List<CityResult> cities = new ArrayList<>();
-    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    int threads = parallel ? Math.min(files.size(), Runtime.getRuntime().availableProcessors()) : 1;
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "check");
       t.setDaemon(true);
@@ -47,12 +64,12 @@ public final class Batch {
       List<Future<One>> pending = new ArrayList<>();
       if (pool != null) {
         for (Path f : files) {
-          pending.add(pool.submit(() -> one(f, asOf)));
+          pending.add(pool.submit(() -> one(f, asOf, extraFacts)));
         }
       }
       int done = 0;
       for (int i = 0; i < files.size(); i++) {
-        One o = pool == null ? one(files.get(i), asOf) : join(pending.get(i));
+        One o = pool == null ? one(files.get(i), asOf, extraFacts) : join(pending.get(i));
         if (o.result() != null) {
           cities.add(o.result());
         }
@@ -70,13 +87,13 @@ public final class Batch {
     return new RunResult(asOf, List.copyOf(cities), List.copyOf(errors));
   }
 
-  private One one(Path f, LocalDate asOf) {
+  private One one(Path f, LocalDate asOf, Function<CityPolicy, List<?>> extraFacts) {
     PolicyLoader.Loaded l = loader.load(f);
     if (!l.ok()) {
       return new One(null, l.diagnostics().stream().filter(Diagnostic::isError).toList());
     }
     List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
-    CityResult r = checker.check(l.policy(), asOf);
+    CityResult r = checker.check(l.policy(), asOf, extraFacts.apply(l.policy()));
     return new One(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings), List.of());
   }
 
