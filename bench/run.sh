@@ -88,7 +88,8 @@ if [ "${FLAGS:-1}" != 0 ]; then
   flagset "AppCDS + TieredStopAtLevel=1" "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1"
   flagset "AppCDS + TieredStopAtLevel=1 + SerialGC" "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   flagset "AppCDS + TieredStopAtLevel=1 + SerialGC + -UsePerfData" "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-  flagset "… + -Xshare:off (no CDS at all)" "-Xshare:off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+  flagset "… + CICompilerCount=1 (the launcher's set)" "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:CICompilerCount=1"
+  flagset "the launcher's set with -Xshare:off (no CDS at all)" "-Xshare:off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:CICompilerCount=1"
   echo
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
