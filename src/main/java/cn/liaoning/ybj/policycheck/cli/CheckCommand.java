@@ -77,6 +77,19 @@ final class CheckCommand implements Callable<Integer> {
 
   enum Color { auto, always, never }
 
+  private static Checker checker;
+
+  /**
+   * The catalogue, parameters and compiled rules ship inside the jar and never change while the
+   * process runs: they are read and compiled once, however often the command runs in-process.
+   */
+  static synchronized Checker checker() {
+    if (checker == null) {
+      checker = new Checker(Catalogue.load(), cn.liaoning.ybj.policycheck.regulation.Parameters.load(), RuleEngine.fromClasspath());
+    }
+    return checker;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -85,8 +98,8 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
     boolean terminal = System.console() != null;
 
-    Catalogue catalogue = Catalogue.load();
-    Checker checker = new Checker(catalogue, cn.liaoning.ybj.policycheck.regulation.Parameters.load(), RuleEngine.fromClasspath());
+    Checker checker = checker();
+    Catalogue catalogue = checker.catalogue();
     RunResult run = new Batch(checker).run(args, day, terminal ? (done, total) -> {
       if (total > 3) {
         err.print("\r检查中 " + done + "/" + total + " …");
