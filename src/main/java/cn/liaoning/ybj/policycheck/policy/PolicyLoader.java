@@ -66,6 +66,12 @@ public final class PolicyLoader {
           problems.add(pathProblem(a, "无法读取目录", e));
           continue;
         }
+        if (found.isEmpty()) {
+          // A directory named on purpose that holds no policy (a typo, the wrong folder) must not
+          // pass as "nothing wrong".
+          problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "目录中没有政策文件（*.yaml 或 *.yml）", null));
+          continue;
+        }
         found.sort(null);
         for (Path p : found) {
           if (seen.add(p.normalize())) {

@@ -407,6 +407,10 @@ public final class PolicyReader {
       zh = "文件意外结束：引号或括号没有闭合";
     } else if (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
       zh = "方括号或花括号内的写法有误（缺少逗号或右括号）";
+      Mark open = e.getContextMark();
+      if (open != null && m != null && open.getLine() != m.getLine()) {
+        zh += "；括号从第 " + (open.getLine() + 1) + " 行第 " + (open.getColumn() + 1) + " 列开始";
+      }
     } else if (problem.contains("found undefined alias")) {
       zh = "不支持 YAML 别名（*）：请直接写出每个值";
     } else if (problem.contains("found unknown escape character")) {
@@ -420,7 +424,28 @@ public final class PolicyReader {
     } else {
       zh = "无法解析（YAML：" + plain((context.isEmpty() ? "" : context + "; ") + problem) + "）";
     }
+    if (!zh.contains("引号")) {
+      zh += unclosedQuote(at);
+    }
     return "YAML 语法错误：" + zh + hint;
+  }
+
+  private static final Pattern QUOTED_VALUE_START = Pattern.compile("^[^#\"]*(?::|-)\\s+\"");
+
+  /**
+   * A double-quoted value left open runs on into the following lines, and YAML then complains
+   * further down ("缩进不一致" on the next key). Names the nearest line above the problem (0-based
+   * {@code at}) where a value opens a double quote that the line does not close.
+   */
+  private String unclosedQuote(int at) {
+    for (int i = Math.min(at, lines.size() - 1); i >= 0 && i >= at - 10; i--) {
+      String l = lines.get(i);
+      long quotes = l.replace("\\\\", "").replace("\\\"", "").chars().filter(c -> c == '"').count();
+      if (quotes % 2 == 1 && QUOTED_VALUE_START.matcher(l).find()) {
+        return "；第 " + (i + 1) + " 行的双引号可能没有闭合";
+      }
+    }
+    return "";
   }
 
   private static String plainYamlMessage(String message) {
