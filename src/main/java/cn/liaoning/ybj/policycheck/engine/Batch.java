@@ -31,8 +31,14 @@ public final class Batch {
       PolicyLoader.Loaded l = loader.load(f);
       List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
       if (l.ok()) {
-        CityResult r = checker.check(l.policy(), asOf);
-        cities.add(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings));
+        try {
+          CityResult r = checker.check(l.policy(), asOf);
+          cities.add(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings));
+        } catch (RuntimeException e) {
+          // A defect of the checker, not of the file: reported for this file, the others still checked.
+          errors.add(new Diagnostic(f.toString(), 0, 0, Diagnostic.Severity.ERROR,
+              "检查时发生内部错误（" + e.getClass().getSimpleName() + "），这是检查工具的缺陷，请报告", null));
+        }
       } else {
         errors.addAll(l.diagnostics().stream().filter(Diagnostic::isError).toList());
       }

@@ -570,6 +570,12 @@ public final class PolicyReader {
     for (int i = 0; i < items.size(); i++) {
       String child = path + "[" + i + "]";
       Node item = items.get(i);
+      if (isNull(item) && !refused.contains(refusedKey(item))) {
+        // "- null" or a bare "-": an item that says nothing would read as a class, source or
+        // factor with every field unknown (or vanish from a list of words).
+        error(item, "“" + display(path) + "”的第 " + (i + 1) + " 项为空：删去这一项，或写出它的内容");
+        continue;
+      }
       positions.put(child, pos(item));
       written.add(child);
       walk(item, list.element(), child, depth + 1);
