@@ -1,5 +1,10 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.BaselineCheck;
+import cn.liaoning.ybj.policycheck.baseline.BaselineException;
+import cn.liaoning.ybj.policycheck.baseline.BaselineSource;
+import cn.liaoning.ybj.policycheck.baseline.Comparison;
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RuleEngine;
@@ -7,16 +12,22 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import cn.liaoning.ybj.policycheck.report.GithubReport;
 import cn.liaoning.ybj.policycheck.report.JsonReport;
+import cn.liaoning.ybj.policycheck.report.JunitReport;
+import cn.liaoning.ybj.policycheck.report.SarifReport;
 import cn.liaoning.ybj.policycheck.report.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,14 +44,20 @@ import picocli.CommandLine.Model.CommandSpec;
       "通过 pass 或不适用 not_applicable。",
       "违规和警告附整改期限 2026-12-31；城市文件记录经批准的延期",
       "（extension.approved）时为 2027-12-31。",
-      "一个文件有误不影响其他文件的检查；错误以“文件:行:列”写到标准错误输出。"
+      "一个文件有误不影响其他文件的检查；错误以“文件:行:列”写到标准错误输出。",
+      "",
+      "CI 门禁：--baseline REF 与基线比较（REF 为目录，或 git 版本如 origin/main，",
+      "直接从 git 读取，无须检出）。每条问题按（城市、规则编号、字段路径）分为",
+      "新增 new、已修复 fixed 或既有 unchanged；只有新增违规导致状态 1。",
+      "基线模式下另评估 PROC-APPROVAL（变动的参数须在 approvals 中列明省级批准）",
+      "和 EMP-RATE-EMPLOYER-STABLE（执行 8%% 费率的市原则上保持费率稳定）。"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
     exitCodeListHeading = "%n退出状态：%n",
     exitCodeList = {
-      "0:没有违规",
-      "1:发现违规（或 --fail-on warning 时发现警告）",
+      "0:没有违规（有 --baseline 时：没有新增违规）",
+      "1:发现违规（或 --fail-on warning 时发现警告）；有 --baseline 时只算新增的，除非 --fail-on-existing",
       "2:有文件无法读取或有误，或命令用法有误（其余文件仍会检查并输出）",
       "3:内部错误"
     })
@@ -49,12 +66,20 @@ final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
+  @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
   List<Path> paths;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "输出格式：text（中文，按城市分组）或 json（见输出约定）。默认 ${DEFAULT-VALUE}")
+      description = "输出格式：text（中文，按城市分组）、json（见输出约定）、sarif（SARIF 2.1.0，供代码托管平台在合并请求中标注）、"
+          + "junit（JUnit XML，每个城市 × 规则编号一个测试用例）或 github（GitHub Actions 工作流命令 ::error / ::warning）。默认 ${DEFAULT-VALUE}")
   Format format;
+
+  @Option(names = "--baseline", paramLabel = "REF",
+      description = "与基线比较：城市文件目录，或 git 版本（如 origin/main、HEAD~1）。文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理")
+  String baseline;
+
+  @Option(names = "--fail-on-existing", description = "与 --baseline 同用：基线中已有的违规也导致状态 1（默认只报告、不算失败）")
+  boolean failOnExisting;
 
   @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "基准日 YYYY-MM-DD：取当日有效的省级参数，并据此计算距整改期限的天数。默认今天")
@@ -71,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "彩色输出：auto（仅终端）、always、never。默认 ${DEFAULT-VALUE}")
   Color color;
 
-  enum Format { text, json }
+  enum Format { text, json, sarif, junit, github }
 
   enum FailOn { violation, warning }
 
@@ -85,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
    */
   static synchronized Checker checker() {
     if (checker == null) {
-      checker = new Checker(Catalogue.load(), cn.liaoning.ybj.policycheck.regulation.Parameters.load(), RuleEngine.fromClasspath());
+      checker = new Checker(Catalogue.load(), Parameters.load(), RuleEngine.fromClasspath());
     }
     return checker;
   }
@@ -98,9 +123,20 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
     boolean terminal = System.console() != null;
 
+    BaselineSource source = null;
+    if (baseline != null) {
+      try {
+        source = BaselineSource.open(baseline);
+      } catch (BaselineException e) {
+        err.println("policy-check: 基线错误：" + e.getMessage());
+        return 2;
+      }
+    }
+
     Checker checker = checker();
     Catalogue catalogue = checker.catalogue();
-    RunResult run = new Batch(checker).run(args, day, terminal ? (done, total) -> {
+    Parameters parameters = checker.parameters();
+    BiConsumer<Integer, Integer> progress = terminal ? (done, total) -> {
       if (total > 3) {
         err.print("\r检查中 " + done + "/" + total + " …");
         err.flush();
@@ -109,23 +145,47 @@ final class CheckCommand implements Callable<Integer> {
           err.flush();
         }
       }
-    } : null);
+    } : null;
+    RunResult run;
+    Comparison cmp = null;
+    if (source == null) {
+      run = new Batch(checker).run(args, day, progress);
+    } else {
+      try {
+        cmp = new BaselineCheck(checker, source).run(args, day, progress);
+      } catch (BaselineException e) {
+        err.println("policy-check: 基线错误：" + e.getMessage());
+        return 2;
+      }
+      run = cmp.run();
+    }
+    Set<Status> failing = failOn == FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
+    Gate gate = new Gate(failing, failOnExisting);
 
     for (Diagnostic d : run.errors()) {
       err.println(d.format());
     }
-    if (format == Format.json) {
-      out.print(JsonReport.write(run));
-    } else {
-      boolean useColor = color == Color.always || color == Color.auto && terminal && System.getenv("NO_COLOR") == null;
-      out.print(new TextReport(catalogue, useColor, showPass).write(run));
+    switch (format) {
+      case json -> out.print(JsonReport.write(run, cmp));
+      case sarif -> out.print(new SarifReport(catalogue, parameters, version()).write(run, cmp));
+      case junit -> out.print(new JunitReport(catalogue, gate).write(run, cmp));
+      case github -> out.print(new GithubReport(catalogue, gate).write(run, cmp));
+      default -> {
+        boolean useColor = color == Color.always || color == Color.auto && terminal && System.getenv("NO_COLOR") == null;
+        out.print(new TextReport(catalogue, useColor, showPass).write(run, cmp));
+      }
     }
     out.flush();
 
     if (run.hasErrors()) {
       return 2;
     }
-    boolean fail = run.count(Status.VIOLATION) > 0 || failOn == FailOn.warning && run.count(Status.WARNING) > 0;
-    return fail ? 1 : 0;
+    return Comparison.fails(run, cmp, gate) ? 1 : 0;
+  }
+
+  /** The version from the jar manifest ("dev" when run from classes). */
+  private static String version() {
+    String v = CheckCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 }

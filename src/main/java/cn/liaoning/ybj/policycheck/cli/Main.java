@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "policy-check",
     versionProvider = Main.Version.class,
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class},
+    subcommands = {ReportCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class},
     usageHelpAutoWidth = true,
     headerHeading = "",
     header = "辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）",
@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
     },
     footerHeading = "%n示例：%n",
     footer = {
-      "  policy-check check                         检查 city-policies/ 下所有城市",
+      "  policy-check report                        检查 city-policies/ 下所有城市，报告写到 reports/",
+      "  policy-check check                         检查 city-policies/ 下所有城市，结论输出到终端",
       "  policy-check check city-policies/shenyang.yaml --format json",
       "  policy-check check --as-of 2027-01-01      按 2027-01-01 的参数和期限检查"
     })

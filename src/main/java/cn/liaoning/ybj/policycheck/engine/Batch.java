@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.engine;
 
+import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** Loads and checks many city files; reports progress as it goes. */
 public final class Batch {
@@ -23,6 +25,15 @@ public final class Batch {
    * @param progress called with (done, total) after each file; may be null
    */
   public RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) {
+    return run(args, asOf, progress, p -> List.of());
+  }
+
+  /**
+   * @param extraFacts for each loaded city, further facts to check it with (e.g. its changes
+   *     against a baseline)
+   */
+  public RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress,
+      Function<CityPolicy, List<?>> extraFacts) {
     List<Diagnostic> errors = new ArrayList<>();
     List<Path> files = PolicyLoader.expand(args, errors);
     List<CityResult> cities = new ArrayList<>();
@@ -32,7 +43,7 @@ public final class Batch {
       List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
       if (l.ok()) {
         try {
-          CityResult r = checker.check(l.policy(), asOf);
+          CityResult r = checker.check(l.policy(), asOf, extraFacts.apply(l.policy()));
           cities.add(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings));
         } catch (RuntimeException e) {
           // A defect of the checker, not of the file: reported for this file, the others still checked.

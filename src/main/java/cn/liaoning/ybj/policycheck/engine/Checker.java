@@ -48,9 +48,18 @@ public final class Checker {
   }
 
   public CityResult check(CityPolicy policy, LocalDate asOf) {
+    return check(policy, asOf, List.of());
+  }
+
+  /**
+   * Checks one city with further facts beside its own records, e.g. the changes against a baseline
+   * that the baseline-mode rules match.
+   */
+  public CityResult check(CityPolicy policy, LocalDate asOf, List<?> extraFacts) {
     List<Param> params = parameters.factsAt(asOf);
     List<Object> facts = new ArrayList<>(params);
     facts.addAll(policy.facts());
+    facts.addAll(extraFacts);
     List<Check> checks = engine.evaluate(facts);
 
     boolean extended = policy.jurisdiction().extensionApproved();

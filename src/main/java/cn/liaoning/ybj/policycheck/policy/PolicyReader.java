@@ -629,7 +629,14 @@ public final class PolicyReader {
     String text = sn.getValue();
     Tag tag = sn.getTag();
     switch (s.kind()) {
-      case STRING -> values.put(path, text);
+      case STRING -> {
+        if (text.isBlank()) {
+          // Blank would be read as "not known" by one reader and as a value by another.
+          error(node, "“" + display(path) + "”是空白文字：不知道时写 null，或删去这一行");
+          return;
+        }
+        values.put(path, text);
+      }
       case BOOLEAN -> {
         if (tag.equals(Tag.BOOL)) {
           values.put(path, text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on"));

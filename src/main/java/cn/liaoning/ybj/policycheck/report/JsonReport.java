@@ -1,5 +1,8 @@
 package cn.liaoning.ybj.policycheck.report;
 
+import cn.liaoning.ybj.policycheck.baseline.CityDiff;
+import cn.liaoning.ybj.policycheck.baseline.Comparison;
+import cn.liaoning.ybj.policycheck.baseline.Delta;
 import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON output contract (city-policy-format.md, "Output contract (JSON)"). */
@@ -21,14 +25,26 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static String write(RunResult run) {
+    return write(run, null);
+  }
+
+  /**
+   * @param cmp the comparison with a baseline, or null: then each finding carries {@code change}
+   *     (new | unchanged, null when not a problem) and each city lists the {@code fixed} findings
+   */
+  public static String write(RunResult run, Comparison cmp) {
     try {
-      return MAPPER.writeValueAsString(tree(run)) + "\n";
+      return MAPPER.writeValueAsString(tree(run, cmp)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   public static ObjectNode tree(RunResult run) {
+    return tree(run, null);
+  }
+
+  public static ObjectNode tree(RunResult run, Comparison cmp) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("as_of", run.asOf().toString());
     ObjectNode summary = root.putObject("summary");
@@ -37,9 +53,19 @@ public final class JsonReport {
       summary.put(s.key, run.count(s));
     }
     summary.put("files_with_errors", run.errors().stream().map(Diagnostic::file).distinct().count());
+    if (cmp != null) {
+      ObjectNode b = root.putObject("baseline");
+      b.put("ref", cmp.ref());
+      for (Delta d : Delta.values()) {
+        ObjectNode counts = b.putObject(d.key);
+        for (Status s : List.of(Status.VIOLATION, Status.WARNING, Status.INDETERMINATE)) {
+          counts.put(s.key, cmp.count(s, d));
+        }
+      }
+    }
     ArrayNode cities = root.putArray("cities");
     for (CityResult c : run.cities()) {
-      cities.add(city(c));
+      cities.add(city(c, cmp == null ? null : cmp.diff(c)));
     }
     ArrayNode errors = root.putArray("errors");
     for (Diagnostic d : run.errors()) {
@@ -48,18 +74,42 @@ public final class JsonReport {
     return root;
   }
 
-  static ObjectNode city(CityResult c) {
+  static ObjectNode city(CityResult c, CityDiff diff) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("city", c.city());
     o.put("code", c.code());
     o.put("file", c.file());
+    if (diff != null) {
+      o.put("baseline_file", diff.baseline());
+      o.put("new_file", diff.newFile());
+      o.put("baseline_note", diff.note());
+    }
     ObjectNode counts = o.putObject("summary");
     for (Map.Entry<Status, Integer> e : c.counts().entrySet()) {
       counts.put(e.getKey().key, e.getValue());
     }
     ArrayNode findings = o.putArray("findings");
     for (Finding f : c.findings()) {
-      findings.add(finding(f));
+      ObjectNode n = finding(f);
+      if (diff != null) {
+        CityDiff.Entry e = diff.entryOf(f);
+        n.put("change", e == null || e.delta() == null ? null : e.delta().key);
+        n.set("baseline", e == null || e.other() == null ? null : side(e.other()));
+      }
+      findings.add(n);
+    }
+    if (diff != null) {
+      ArrayNode fixed = o.putArray("fixed");
+      for (CityDiff.Entry e : diff.fixed()) {
+        // The baseline's finding, located in the proposed file; "now" is what stands there instead.
+        ObjectNode n = finding(e.finding());
+        n.put("change", e.delta().key);
+        putInt(n, "baseline_line", e.finding().line());
+        putInt(n, "line", e.line());
+        putInt(n, "column", e.column());
+        n.set("now", e.other() == null ? null : side(e.other()));
+        fixed.add(n);
+      }
     }
     ArrayNode waivers = o.putArray("waivers");
     for (WaiverUse w : c.waivers()) {
@@ -98,6 +148,16 @@ public final class JsonReport {
     }
     n.put("source", f.source());
     n.put("waiver", f.waiver());
+    return n;
+  }
+
+  /** The finding at the same rule and path on the other side of the comparison, in brief. */
+  private static ObjectNode side(Finding f) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("status", f.status().key);
+    putValue(n, "actual", f.actual());
+    putInt(n, "line", f.line());
+    n.put("message", f.message());
     return n;
   }
 

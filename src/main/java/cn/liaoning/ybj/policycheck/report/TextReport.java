@@ -1,5 +1,8 @@
 package cn.liaoning.ybj.policycheck.report;
 
+import cn.liaoning.ybj.policycheck.baseline.CityDiff;
+import cn.liaoning.ybj.policycheck.baseline.Comparison;
+import cn.liaoning.ybj.policycheck.baseline.Delta;
 import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
@@ -30,16 +33,31 @@ public final class TextReport {
   }
 
   public String write(RunResult run) {
+    return write(run, null);
+  }
+
+  /**
+   * @param cmp the comparison with a baseline, or null: then each problem is marked 新增 or 既有,
+   *     and the problems the change fixes are listed per city
+   */
+  public String write(RunResult run, Comparison cmp) {
     StringBuilder sb = new StringBuilder();
-    sb.append(bold("辽医保规〔2025〕2号 合规检查")).append("　基准日 ").append(run.asOf()).append('\n');
+    sb.append(bold("辽医保规〔2025〕2号 合规检查")).append("　基准日 ").append(run.asOf());
+    if (cmp != null) {
+      sb.append("　基线 ").append(cmp.ref());
+    }
+    sb.append('\n');
     for (CityResult c : run.cities()) {
-      city(sb, c);
+      city(sb, c, cmp == null ? null : cmp.diff(c));
     }
     summary(sb, run);
+    if (cmp != null) {
+      baselineSummary(sb, cmp);
+    }
     return sb.toString();
   }
 
-  private void city(StringBuilder sb, CityResult c) {
+  private void city(StringBuilder sb, CityResult c, CityDiff diff) {
     Map<Status, Integer> n = c.counts();
     sb.append('\n').append(bold("━━ " + c.city() + (c.code() == null ? "" : "（" + c.code() + "）")))
         .append("　").append(c.file()).append('\n');
@@ -49,13 +67,22 @@ public final class TextReport {
       sb.append(n.get(s) > 0 ? paint(s, part) : part).append("　");
     }
     sb.append('\n');
+    if (diff != null) {
+      sb.append("   ").append(diff.note() != null ? paint(Status.WARNING, diff.note()) : "基线 " + diff.baseline()).append('\n');
+    }
 
     List<Finding> shown = c.findings().stream()
         .filter(f -> showPass || f.status() != Status.PASS && f.status() != Status.NOT_APPLICABLE)
-        .sorted(Comparator.comparingInt((Finding f) -> f.status().rank))
+        .sorted(Comparator.comparingInt((Finding f) -> f.status().rank)
+            .thenComparingInt(f -> diff != null && diff.deltaOf(f) == Delta.UNCHANGED ? 1 : 0))
         .toList();
     for (Finding f : shown) {
-      finding(sb, c, f);
+      finding(sb, c, f, diff == null ? null : diff.entryOf(f));
+    }
+    if (diff != null) {
+      for (CityDiff.Entry e : diff.fixed()) {
+        fixed(sb, c, e);
+      }
     }
     if (!showPass) {
       List<String> passed = c.findings().stream().filter(f -> f.status() == Status.PASS)
@@ -79,7 +106,7 @@ public final class TextReport {
     }
   }
 
-  private void finding(StringBuilder sb, CityResult c, Finding f) {
+  private void finding(StringBuilder sb, CityResult c, Finding f, CityDiff.Entry entry) {
     Catalogue.Entry e = catalogue.get(f.rule());
     String icon = switch (f.status()) {
       case VIOLATION -> "✗";
@@ -89,7 +116,11 @@ public final class TextReport {
       case PASS -> "✓";
       case NOT_APPLICABLE -> "-";
     };
-    sb.append("  ").append(paint(f.status(), icon + " " + f.status().label)).append("  ").append(bold(f.rule()));
+    sb.append("  ").append(paint(f.status(), icon + " " + f.status().label));
+    if (entry != null && entry.delta() != null) {
+      sb.append(" ［").append(entry.delta().label).append("］");
+    }
+    sb.append("  ").append(bold(f.rule()));
     if (e != null) {
       sb.append("　").append(e.summary());
     }
@@ -107,7 +138,12 @@ public final class TextReport {
       }
       sb.append('\n');
     } else {
-      sb.append(indent).append("实际 ").append(value(f.actual())).append("　要求 ").append(f.expected() == null ? "—" : f.expected()).append('\n');
+      sb.append(indent).append("实际 ").append(value(f.actual())).append("　要求 ").append(f.expected() == null ? "—" : f.expected());
+      if (entry != null && entry.valueChanged()) {
+        Finding before = entry.other();
+        sb.append("　基线 ").append(value(before.actual())).append("（").append(before.status().label).append("）");
+      }
+      sb.append('\n');
     }
     sb.append(indent).append("条款 ").append(f.clause()).append("（").append(f.strength().label).append("）");
     if (f.path() != null) {
@@ -130,6 +166,42 @@ public final class TextReport {
     if (f.waiver() != null) {
       sb.append(indent).append("豁免 ").append(f.waiver()).append('\n');
     }
+  }
+
+  /** A baseline problem that the change fixes: what it was, and what stands there now. */
+  private void fixed(StringBuilder sb, CityResult c, CityDiff.Entry entry) {
+    Finding f = entry.finding();
+    Catalogue.Entry e = catalogue.get(f.rule());
+    sb.append("  ").append(paint(Status.PASS, "✓ " + Delta.FIXED.label)).append("  ").append(bold(f.rule()));
+    if (e != null) {
+      sb.append("　").append(e.summary());
+    }
+    sb.append('\n');
+    String indent = "       ";
+    sb.append(indent).append("基线").append(f.status().label).append("：");
+    if (f.subject() != null) {
+      sb.append("［").append(f.subject()).append("］");
+    }
+    sb.append(f.message()).append('\n');
+    Finding now = entry.other();
+    sb.append(indent).append("现在 ").append(now == null ? "无此结论" : now.status().label + "，实际 " + value(now.actual()));
+    if (f.path() != null) {
+      sb.append("　位置 ").append(c.file());
+      if (entry.line() != null) {
+        sb.append(':').append(entry.line());
+      }
+      sb.append(" ").append(f.path());
+    }
+    sb.append('\n');
+  }
+
+  private void baselineSummary(StringBuilder sb, Comparison cmp) {
+    sb.append("   与基线 ").append(cmp.ref()).append(" 相比：")
+        .append("新增违规 ").append(cmp.count(Status.VIOLATION, Delta.NEW)).append(" 项，")
+        .append("既有违规 ").append(cmp.count(Status.VIOLATION, Delta.UNCHANGED)).append(" 项，")
+        .append("新增警告 ").append(cmp.count(Status.WARNING, Delta.NEW)).append(" 项，")
+        .append("新增待定 ").append(cmp.count(Status.INDETERMINATE, Delta.NEW)).append(" 项，")
+        .append("已修复 ").append(cmp.fixedCount()).append(" 项").append('\n');
   }
 
   private void summary(StringBuilder sb, RunResult run) {

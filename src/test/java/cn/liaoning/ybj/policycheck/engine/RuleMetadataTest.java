@@ -25,4 +25,27 @@ class RuleMetadataTest {
       assertTrue(r.name().startsWith(r.ruleId() + " "), "rule name should start with its id: " + r.name());
     }
   }
+
+  @Test
+  void everyCatalogueIdHasAtLeastOneDrlRule() {
+    java.util.Set<String> missing = new java.util.TreeSet<>(TestSupport.catalogue().entries().keySet());
+    missing.removeAll(TestSupport.engine().ruleIds());
+    assertEquals(java.util.Set.of(), missing, "catalogue ids without a DRL rule");
+  }
+
+  @Test
+  void everyAreaHasItsOwnDrlFile() {
+    java.util.Set<String> files = new java.util.HashSet<>();
+    cn.liaoning.ybj.policycheck.regulation.DrlIndex.load().rules().forEach(r -> files.add(r.file()));
+    for (Catalogue.Area a : TestSupport.catalogue().areas().values()) {
+      assertTrue(files.contains("rules/" + a.drl()), "area " + a.code() + " has no rules/" + a.drl());
+    }
+    for (cn.liaoning.ybj.policycheck.regulation.DrlIndex.DrlRule r : cn.liaoning.ybj.policycheck.regulation.DrlIndex.load().rules()) {
+      if (r.ruleId() != null) {
+        String drl = TestSupport.catalogue().areas().get(TestSupport.catalogue().get(r.ruleId()).area()).drl();
+        assertTrue(r.file().equals("rules/" + drl) || r.file().startsWith("rules/" + drl.replace(".drl", "-")),
+            r.name() + " is in " + r.file() + ", not in its area's file rules/" + drl);
+      }
+    }
+  }
 }

@@ -1,0 +1,178 @@
+package cn.liaoning.ybj.policycheck.baseline;
+
+import cn.liaoning.ybj.policycheck.engine.Batch;
+import cn.liaoning.ybj.policycheck.engine.CityResult;
+import cn.liaoning.ybj.policycheck.engine.Checker;
+import cn.liaoning.ybj.policycheck.engine.Finding;
+import cn.liaoning.ybj.policycheck.engine.RunResult;
+import cn.liaoning.ybj.policycheck.engine.Status;
+import cn.liaoning.ybj.policycheck.policy.CityPolicy;
+import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
+import cn.liaoning.ybj.policycheck.policy.Position;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Checks proposed city files against a baseline: each file's baseline is read and checked as it
+ * stands; the proposal is checked with the baseline-mode facts ({@link BaselineMode} and one
+ * {@link Change} per changed parameter); then every problem is classed as new, fixed or unchanged
+ * by (rule id, field path, status) within the city.
+ */
+public final class BaselineCheck {
+  /** The statuses that are problems, and so are classed. */
+  static final Set<Status> PROBLEMS = EnumSet.of(Status.VIOLATION, Status.WARNING, Status.INDETERMINATE);
+
+  private final Checker checker;
+  private final BaselineSource source;
+  private final PolicyLoader loader;
+
+  public BaselineCheck(Checker checker, BaselineSource source) {
+    this.checker = checker;
+    this.source = source;
+    this.loader = new PolicyLoader(checker.catalogue().entries().keySet());
+  }
+
+  /** What was learnt about one proposal's baseline while checking it. */
+  private record Side(String label, CityResult baseline, CityPolicy proposal, String note) {}
+
+  /** Carries a {@link BaselineException} out of the batch's callback. */
+  private static final class Unreadable extends RuntimeException {
+    final BaselineException cause;
+
+    Unreadable(BaselineException cause) {
+      super(cause.getMessage(), null, false, false);
+      this.cause = cause;
+    }
+  }
+
+  /**
+   * @param args proposed files or directories
+   * @throws BaselineException when the baseline cannot be read at all (bad directory or revision)
+   */
+  public Comparison run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) throws BaselineException {
+    Map<String, Side> sides = new HashMap<>();
+    RunResult run;
+    try {
+      run = new Batch(checker).run(args, asOf, progress, policy -> {
+        try {
+          return baselineFacts(policy, asOf, sides);
+        } catch (BaselineException e) {
+          throw new Unreadable(e);
+        }
+      });
+    } catch (Unreadable u) {
+      throw u.cause;
+    }
+    Map<String, CityDiff> diffs = new LinkedHashMap<>();
+    for (CityResult c : run.cities()) {
+      Side s = sides.get(c.file());
+      diffs.put(c.file(), classify(c, s));
+    }
+    return new Comparison(source.ref(), run, diffs);
+  }
+
+  private List<Object> baselineFacts(CityPolicy policy, LocalDate asOf, Map<String, Side> sides) throws BaselineException {
+    BaselineSource.Prior prior = source.read(Path.of(policy.file()));
+    if (prior == null) {
+      sides.put(policy.file(), new Side(null, null, policy,
+          "基线（" + source.ref() + "）中没有该文件：按新城市文件处理，全部结论均为新增，每个参数都须列明省级批准"));
+      return facts(source.ref(), null, policy);
+    }
+    PolicyLoader.Loaded l = loader.load(prior.label(), prior.bytes());
+    if (!l.ok()) {
+      String first = l.diagnostics().stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format).orElse("");
+      sides.put(policy.file(), new Side(prior.label(), null, policy,
+          "基线文件无法读取，按新城市文件处理（全部结论均为新增）：" + first.lines().findFirst().orElse("")));
+      return facts(prior.label(), null, policy);
+    }
+    CityPolicy base = l.policy();
+    sides.put(policy.file(), new Side(prior.label(), checker.check(base, asOf), policy, null));
+    return facts(prior.label(), base, policy);
+  }
+
+  /**
+   * The baseline-mode facts for a proposal: the {@link BaselineMode} marker and one {@link Change}
+   * per changed parameter.
+   *
+   * @param label where the baseline was read
+   * @param base the baseline policy, or null when there is none (every parameter is new)
+   */
+  public static List<Object> facts(String label, CityPolicy base, CityPolicy proposal) {
+    List<Object> facts = new ArrayList<>();
+    facts.add(base == null
+        ? new BaselineMode(label, true, null, null)
+        : new BaselineMode(label, false, base.contribution(), base.maternity()));
+    facts.addAll(Changes.between(base == null ? null : base.doc(), proposal.doc()));
+    return facts;
+  }
+
+  /** Classes the proposal's problems against the baseline's, by (rule, path, status). */
+  static CityDiff classify(CityResult now, Side side) {
+    CityResult before = side == null ? null : side.baseline();
+    Map<String, Deque<Finding>> open = new HashMap<>();
+    Map<String, Finding> beforeAt = new HashMap<>();
+    if (before != null) {
+      for (Finding f : before.findings()) {
+        beforeAt.putIfAbsent(at(f), f);
+        if (PROBLEMS.contains(f.status())) {
+          open.computeIfAbsent(key(f), k -> new ArrayDeque<>()).add(f);
+        }
+      }
+    }
+    Map<String, Finding> nowAt = new HashMap<>();
+    List<CityDiff.Entry> current = new ArrayList<>();
+    for (Finding f : now.findings()) {
+      nowAt.putIfAbsent(at(f), f);
+      Delta d = null;
+      Finding other = beforeAt.get(at(f));
+      if (PROBLEMS.contains(f.status())) {
+        Deque<Finding> q = open.get(key(f));
+        Finding same = q == null ? null : q.poll();
+        d = same == null ? Delta.NEW : Delta.UNCHANGED;
+        if (same != null) {
+          other = same;
+        }
+      }
+      current.add(new CityDiff.Entry(f, d, other, f.line(), f.column()));
+    }
+    List<CityDiff.Entry> fixed = new ArrayList<>();
+    if (before != null) {
+      for (Finding f : before.findings()) {
+        Deque<Finding> q = open.get(key(f));
+        if (q != null && q.remove(f)) {
+          Finding replacement = nowAt.get(at(f));
+          Integer line = replacement == null ? null : replacement.line();
+          Integer column = replacement == null ? null : replacement.column();
+          if (line == null && f.path() != null) {
+            Position p = side.proposal().position(f.path());
+            line = p == null ? null : p.line();
+            column = p == null ? null : p.column();
+          }
+          fixed.add(new CityDiff.Entry(f, Delta.FIXED, replacement, line, column));
+        }
+      }
+    }
+    boolean newFile = side == null || side.baseline() == null;
+    return new CityDiff(side == null ? null : side.label(), newFile, side == null ? null : side.note(),
+        List.copyOf(current), List.copyOf(fixed));
+  }
+
+  private static String at(Finding f) {
+    return f.rule() + "\u0000" + f.path();
+  }
+
+  private static String key(Finding f) {
+    return at(f) + "\u0000" + f.status().key;
+  }
+}

@@ -1,0 +1,200 @@
+package cn.liaoning.ybj.policycheck.baseline;
+
+import cn.liaoning.ybj.policycheck.policy.PolicyReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the baseline city files come from: a directory, or a git revision of the repository the
+ * proposed files live in (read with {@code git cat-file}, nothing is checked out). A proposed
+ * file is matched to its baseline by its path relative to the repository root.
+ */
+public sealed interface BaselineSource permits BaselineSource.Directory, BaselineSource.GitRevision {
+
+  /** The baseline text of one proposed file, and where it was read (for reports). */
+  record Prior(String label, byte[] bytes) {}
+
+  /** What the user named: a directory or a revision. */
+  String ref();
+
+  /**
+   * The baseline of a proposed file, or null when the baseline has no such file (a new city).
+   *
+   * @throws BaselineException when the baseline cannot be read at all
+   */
+  Prior read(Path proposed) throws BaselineException;
+
+  /**
+   * A directory when {@code ref} names one; otherwise a git revision ({@code origin/main},
+   * {@code HEAD~1}, a commit id).
+   */
+  static BaselineSource open(String ref) throws BaselineException {
+    if (ref == null || ref.isBlank()) {
+      throw new BaselineException("--baseline 需要一个目录或 git 版本（如 origin/main）");
+    }
+    Path dir = Path.of(ref);
+    if (Files.isDirectory(dir)) {
+      return new Directory(ref, dir);
+    }
+    if (ref.startsWith("-")) {
+      throw new BaselineException("基线“" + ref + "”既不是目录，也不是有效的 git 版本名");
+    }
+    return new GitRevision(ref);
+  }
+
+  /**
+   * Baseline files in a directory: either a copy of the repository ({@code DIR/city-policies/x.yaml})
+   * or a flat directory of city files ({@code DIR/x.yaml}).
+   */
+  record Directory(String ref, Path dir) implements BaselineSource {
+    @Override
+    public Prior read(Path proposed) throws BaselineException {
+      List<Path> candidates = new ArrayList<>();
+      Path rel = relativeToWorkingDirectory(proposed);
+      if (rel != null) {
+        candidates.add(dir.resolve(rel));
+      }
+      candidates.add(dir.resolve(proposed.getFileName().toString()));
+      for (Path c : candidates) {
+        if (Files.isRegularFile(c)) {
+          try {
+            return new Prior(c.toString(), readLimited(Files.newInputStream(c)));
+          } catch (IOException e) {
+            throw new BaselineException("无法读取基线文件 " + c + "：" + e.getClass().getSimpleName());
+          }
+        }
+      }
+      return null;
+    }
+
+    private static Path relativeToWorkingDirectory(Path p) {
+      if (!p.isAbsolute()) {
+        return p.normalize();
+      }
+      Path cwd = Path.of("").toAbsolutePath();
+      Path n = p.normalize();
+      return n.startsWith(cwd) ? cwd.relativize(n) : null;
+    }
+  }
+
+  /** Baseline files at a git revision, read from the object store of the proposed file's repository. */
+  final class GitRevision implements BaselineSource {
+    private final String ref;
+    /** Repository root (as git reports it) for each directory already asked about. */
+    private final Map<Path, Path> roots = new HashMap<>();
+    private final Set<Path> verified = new HashSet<>();
+
+    GitRevision(String ref) {
+      this.ref = ref;
+    }
+
+    @Override
+    public String ref() {
+      return ref;
+    }
+
+    @Override
+    public Prior read(Path proposed) throws BaselineException {
+      Path file;
+      try {
+        file = proposed.toRealPath();
+      } catch (IOException e) {
+        throw new BaselineException("无法解析文件路径 " + proposed + "：" + e.getClass().getSimpleName());
+      }
+      Path root = root(file.getParent());
+      if (!verified.contains(root)) {
+        Git v = git(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+        if (v.code() != 0) {
+          throw new BaselineException("基线版本“" + ref + "”在 git 仓库 " + root + " 中不存在"
+              + "（是远程分支时先运行 git fetch；在 CI 中检出时须带上历史，如 actions/checkout 的 fetch-depth: 0）");
+        }
+        verified.add(root);
+      }
+      // Git paths use "/" whatever the platform.
+      String rel = root.relativize(file).toString().replace('\\', '/');
+      String object = ref + ":" + rel;
+      if (git(root, "cat-file", "-e", object).code() != 0) {
+        return null;
+      }
+      Git blob = git(root, "cat-file", "blob", object);
+      if (blob.code() != 0) {
+        throw new BaselineException("无法从 git 读取基线文件 " + object);
+      }
+      return new Prior(object, blob.out());
+    }
+
+    private Path root(Path dir) throws BaselineException {
+      Path known = roots.get(dir);
+      if (known != null) {
+        return known;
+      }
+      Git g = git(dir, "rev-parse", "--show-toplevel");
+      if (g.code() != 0) {
+        throw new BaselineException("“" + ref + "”不是目录；作为 git 版本读取基线时，" + dir + " 须在 git 仓库中");
+      }
+      Path root = Path.of(new String(g.out(), java.nio.charset.StandardCharsets.UTF_8).strip());
+      try {
+        root = root.toRealPath();
+      } catch (IOException e) {
+        // keep git's spelling
+      }
+      roots.put(dir, root);
+      return root;
+    }
+
+    private record Git(int code, byte[] out) {}
+
+    private static Git git(Path dir, String... args) throws BaselineException {
+      List<String> cmd = new ArrayList<>();
+      cmd.add("git");
+      cmd.add("-C");
+      cmd.add(dir.toString());
+      cmd.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+      pb.environment().put("LC_ALL", "C");
+      Process p;
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        throw new BaselineException("按 git 版本读取基线需要 git 命令，但无法运行 git：" + e.getMessage());
+      }
+      try {
+        p.getOutputStream().close();
+        byte[] out = readLimited(p.getInputStream());
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new BaselineException("git " + String.join(" ", args) + " 超时");
+        }
+        return new Git(p.exitValue(), out);
+      } catch (IOException e) {
+        p.destroyForcibly();
+        throw new BaselineException("读取 git 输出失败：" + e.getClass().getSimpleName());
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new BaselineException("读取基线时被中断");
+      }
+    }
+  }
+
+  /** Reads at most one byte more than a city file may hold (the loader reports the excess). */
+  private static byte[] readLimited(InputStream in) throws IOException {
+    try (in) {
+      byte[] b = in.readNBytes(PolicyReader.MAX_BYTES + 1);
+      if (b.length > PolicyReader.MAX_BYTES) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return b;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package cn.liaoning.ybj.policycheck.baseline;
+
+import cn.liaoning.ybj.policycheck.engine.Checks;
+import cn.liaoning.ybj.policycheck.policy.Doc;
+
+/**
+ * A fact for the baseline-mode rules: one policy parameter whose value differs between the
+ * baseline file and the proposed one (added, removed or changed).
+ *
+ * @param path the field path, e.g. {@code employee.outpatient.classes[3].deductible}
+ * @param before the baseline value, or null when the field was not set there
+ * @param after the proposed value, or null when the proposal no longer sets it
+ * @param line 1-based line of the field (or of its nearest written ancestor) in the proposed file
+ */
+public record Change(String path, Object before, Object after, Integer line) {
+  /** The baseline value as people write it ("未填" when not set). */
+  public String beforeText() {
+    return text(before);
+  }
+
+  /** The proposed value as people write it ("未填" when not set). */
+  public String afterText() {
+    return text(after);
+  }
+
+  /** "由 200 改为 100", "新增 300" or "删除（原为 200）". */
+  public String describe() {
+    if (before == null) {
+      return "新增 " + afterText();
+    }
+    if (after == null) {
+      return "删除（原为 " + beforeText() + "）";
+    }
+    return "由 " + beforeText() + " 改为 " + afterText();
+  }
+
+  static String text(Object v) {
+    if (v == null) {
+      return "未填";
+    }
+    if (v instanceof Number n) {
+      return Checks.n(n);
+    }
+    if (v instanceof Doc.Range r) {
+      return Checks.n(r.min()) + "–" + Checks.n(r.max());
+    }
+    if (v instanceof Boolean b) {
+      return b ? "true" : "false";
+    }
+    return v.toString();
+  }
+}

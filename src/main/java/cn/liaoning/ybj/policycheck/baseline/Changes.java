@@ -1,0 +1,91 @@
+package cn.liaoning.ybj.policycheck.baseline;
+
+import cn.liaoning.ybj.policycheck.policy.Approval;
+import cn.liaoning.ybj.policycheck.policy.Doc;
+import cn.liaoning.ybj.policycheck.policy.Position;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The policy parameters that differ between a baseline file and a proposed one, and whether an
+ * approval entry covers a field.
+ *
+ * <p>Parameters are the values under {@code employee}, {@code maternity} and {@code resident}:
+ * what the city pays and what it pays out. The file's bookkeeping is not a policy change and
+ * needs no approval: its name and code, {@code policy_date}, {@code sources}, {@code approvals},
+ * {@code waivers}, {@code extension}, the fund status, and every {@code source:} / {@code note:}.
+ */
+public final class Changes {
+  private static final List<String> PARAMETER_ROOTS = List.of("employee", "maternity", "resident");
+
+  private Changes() {}
+
+  /**
+   * Every parameter added, removed or changed, in path order.
+   *
+   * @param before the baseline document, or null when the file is new (every parameter is added)
+   */
+  public static List<Change> between(Doc before, Doc after) {
+    Map<String, Object> old = before == null ? Map.of() : before.values();
+    Map<String, Object> now = after.values();
+    Set<String> paths = new TreeSet<>();
+    old.keySet().stream().filter(Changes::isParameter).forEach(paths::add);
+    now.keySet().stream().filter(Changes::isParameter).forEach(paths::add);
+    List<Change> out = new ArrayList<>();
+    for (String p : paths) {
+      Object a = old.get(p);
+      Object b = now.get(p);
+      if (!same(a, b)) {
+        Position pos = after.positionOrAncestor(p);
+        out.add(new Change(p, a, b, pos == null ? null : pos.line()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a field path names a policy parameter (see the class comment). */
+  public static boolean isParameter(String path) {
+    String root = path.split("[.\\[]", 2)[0];
+    if (!PARAMETER_ROOTS.contains(root)) {
+      return false;
+    }
+    String leaf = path.substring(path.lastIndexOf('.') + 1);
+    return !leaf.equals("source") && !leaf.equals("note");
+  }
+
+  /** Whether an approval entry with a provincial approval reference covers the field (see {@link #covers}). */
+  public static boolean approves(Approval a, String path) {
+    return a.ref() != null && !a.ref().isBlank() && covers(a.wholeFile(), a.fields(), path);
+  }
+
+  /**
+   * Whether an approval covers a field: it covers the whole file, or one of its {@code fields}
+   * names the field itself or a parent of it ({@code employee.outpatient} covers
+   * {@code employee.outpatient.classes[3].deductible}).
+   */
+  public static boolean covers(boolean wholeFile, List<String> fields, String path) {
+    if (wholeFile) {
+      return true;
+    }
+    for (String f : fields) {
+      String field = f.strip();
+      if (!field.isEmpty() && (path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "["))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Equal values; numbers by value (300 and 300.0 are the same). */
+  static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+    }
+    return Objects.equals(a, b);
+  }
+}

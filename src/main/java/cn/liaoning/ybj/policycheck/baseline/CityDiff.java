@@ -1,0 +1,53 @@
+package cn.liaoning.ybj.policycheck.baseline;
+
+import cn.liaoning.ybj.policycheck.engine.Finding;
+import java.util.List;
+
+/**
+ * One city file compared with its baseline.
+ *
+ * @param baseline where the baseline file was read ({@code origin/main:city-policies/x.yaml}), or null
+ * @param newFile true when there is no usable baseline file: every problem is new
+ * @param note why there is no usable baseline, in Chinese, or null
+ * @param current the proposal's findings, in their order, each with its delta (null for a finding
+ *     that is not a problem: pass, waived, not applicable)
+ * @param fixed the baseline's problems that the proposal no longer has
+ */
+public record CityDiff(String baseline, boolean newFile, String note, List<Entry> current, List<Entry> fixed) {
+  /**
+   * A finding with its delta.
+   *
+   * @param finding for {@code current}, the proposal's finding; for {@code fixed}, the baseline's
+   * @param other the finding at the same (rule, path) on the other side: for a current finding the
+   *     baseline's (or null), for a fixed one the proposal's, e.g. the pass that replaced it (or null)
+   * @param line 1-based line in the proposed file (for a fixed finding: of its field, or of the
+   *     nearest ancestor still written), or null
+   * @param column 1-based column in the proposed file, or null
+   */
+  public record Entry(Finding finding, Delta delta, Finding other, Integer line, Integer column) {
+    /** Whether the other side's finding shows another value (e.g. a standing violation made worse). */
+    public boolean valueChanged() {
+      return other != null && !java.util.Objects.equals(other.actual(), finding.actual());
+    }
+  }
+
+  /** The delta of one of the proposal's findings (by identity), or null. */
+  public Delta deltaOf(Finding f) {
+    for (Entry e : current) {
+      if (e.finding() == f) {
+        return e.delta();
+      }
+    }
+    return null;
+  }
+
+  /** The current entry of one of the proposal's findings (by identity), or null. */
+  public Entry entryOf(Finding f) {
+    for (Entry e : current) {
+      if (e.finding() == f) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

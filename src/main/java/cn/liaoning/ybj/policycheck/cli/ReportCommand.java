@@ -1,0 +1,148 @@
+package cn.liaoning.ybj.policycheck.cli;
+
+import cn.liaoning.ybj.policycheck.engine.Batch;
+import cn.liaoning.ybj.policycheck.engine.Checker;
+import cn.liaoning.ybj.policycheck.engine.RunResult;
+import cn.liaoning.ybj.policycheck.engine.Status;
+import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import cn.liaoning.ybj.policycheck.report.ReportFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code policy-check report}: check city files and write the auditors' report (HTML, Markdown, CSV, JSON). */
+@Command(
+    name = "report",
+    usageHelpAutoWidth = true,
+    header = "检查城市政策文件，写出审计报告（网页、Markdown、Excel 可打开的 CSV、JSON）",
+    synopsisHeading = "%n用法：",
+    descriptionHeading = "%n说明：%n",
+    description = {
+      "与 check 相同地检查每个城市文件，并在输出目录写出四个文件：",
+      "  index.html     审计报告网页：全省概况、合规矩阵、整改期限、各市结论；",
+      "                 单一文件，样式内嵌，无需联网，可打印（A4 横向）",
+      "  report.md      同一内容的 Markdown，便于粘贴到文档",
+      "  findings.csv   每条结论一行（UTF-8 带 BOM，Excel 可直接打开）",
+      "  findings.json  JSON 输出约定（与 check --format json 相同）",
+      "每个文件先写到临时文件再替换，中途失败不会破坏上一次的报告。",
+      "相同的输入和 --as-of 得到逐字节相同的文件。"
+    },
+    parameterListHeading = "%n参数：%n",
+    optionListHeading = "%n选项：%n",
+    exitCodeListHeading = "%n退出状态：%n",
+    exitCodeList = {
+      "0:没有违规",
+      "1:发现违规（或 --fail-on warning 时发现警告）",
+      "2:有文件无法读取或有误、报告无法写入，或命令用法有误（其余文件仍写入报告）",
+      "3:内部错误"
+    })
+final class ReportCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin HelpOptions helpOptions;
+
+  @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
+  List<Path> paths;
+
+  @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR",
+      description = "报告输出目录（不存在时创建）。默认 ${DEFAULT-VALUE}/")
+  Path out;
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+      description = "基准日 YYYY-MM-DD：取当日有效的省级参数，并据此计算距整改期限的天数。默认今天")
+  LocalDate asOf;
+
+  @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "LEVEL",
+      description = "何时以状态 1 退出：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
+  CheckCommand.FailOn failOn;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
+    boolean terminal = System.console() != null;
+
+    Checker checker = CheckCommand.checker();
+    Catalogue catalogue = checker.catalogue();
+    Parameters parameters = checker.parameters();
+    RunResult run = new Batch(checker).run(args, day, terminal ? (done, total) -> {
+      if (total > 3) {
+        err.print("\r检查中 " + done + "/" + total + " …");
+        err.flush();
+        if (done.equals(total)) {
+          err.print("\r\u001b[K");
+          err.flush();
+        }
+      }
+    } : null);
+    for (Diagnostic d : run.errors()) {
+      err.println(d.format());
+    }
+
+    List<Path> written;
+    try {
+      written = ReportFiles.write(out, run, catalogue, parameters);
+    } catch (IOException e) {
+      err.println("policy-check: 无法写入报告目录 " + out + "：" + reason(e) + "（上一次的报告未被改动）");
+      return 2;
+    }
+
+    summary(stdout, run, parameters, written);
+    stdout.flush();
+    if (run.hasErrors()) {
+      return 2;
+    }
+    boolean fail = run.count(Status.VIOLATION) > 0 || failOn == CheckCommand.FailOn.warning && run.count(Status.WARNING) > 0;
+    return fail ? 1 : 0;
+  }
+
+  private static void summary(PrintWriter out, RunResult run, Parameters parameters, List<Path> written) {
+    long violations = run.cities().stream().filter(c -> c.has(Status.VIOLATION)).count();
+    long missing = run.cities().stream().filter(c -> !c.has(Status.VIOLATION) && c.has(Status.INDETERMINATE)).count();
+    long compliant = run.cities().size() - violations - missing;
+    out.println("辽医保规〔2025〕2号 合规审计报告　基准日 " + run.asOf());
+    StringBuilder line = new StringBuilder();
+    line.append(run.cities().size()).append(" 个统筹区：有违规 ").append(violations).append(" 个，缺数据 ").append(missing)
+        .append(" 个，合规 ").append(compliant).append(" 个");
+    if (run.hasErrors()) {
+      line.append("；").append(run.errors().stream().map(Diagnostic::file).distinct().count()).append(" 个文件无法读取（见标准错误输出）");
+    }
+    out.println(line);
+    out.println("结论：违规 " + run.count(Status.VIOLATION) + " 项，警告 " + run.count(Status.WARNING) + " 项，待定 "
+        + run.count(Status.INDETERMINATE) + " 项，已豁免 " + run.count(Status.WAIVED) + " 项，通过 " + run.count(Status.PASS) + " 项");
+    LocalDate deadline = parameters.date("deadline.standard", run.asOf());
+    if (deadline != null) {
+      long days = ChronoUnit.DAYS.between(run.asOf(), deadline);
+      out.println("整改期限 " + deadline + "（" + (days >= 0 ? "还剩 " + days + " 天" : "已逾期 " + (-days) + " 天") + "）");
+    }
+    out.println("已写入：");
+    for (Path p : written) {
+      out.println("  " + p);
+    }
+  }
+
+  private static String reason(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    return switch (kind) {
+      case "AccessDeniedException" -> "没有写权限";
+      case "FileAlreadyExistsException" -> "同名文件已存在且不是目录";
+      case "NotDirectoryException" -> "路径中有一项不是目录";
+      case "DirectoryNotEmptyException" -> "目标是非空目录";
+      case "FileSystemException" -> e.getMessage();
+      default -> kind + (e.getMessage() == null ? "" : "：" + e.getMessage());
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package cn.liaoning.ybj.policycheck.report;
+
+import cn.liaoning.ybj.policycheck.engine.RunResult;
+import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the four report files into one directory: {@code index.html}, {@code report.md},
+ * {@code findings.csv} and {@code findings.json}. All four are rendered in memory first; each is
+ * then written to a temporary file beside its target and moved over it, so a run that fails or is
+ * interrupted leaves the previous report as it was (never a half-written file).
+ */
+public final class ReportFiles {
+  public static final String HTML = "index.html";
+  public static final String MARKDOWN = "report.md";
+  public static final String CSV = "findings.csv";
+  public static final String JSON = "findings.json";
+
+  private ReportFiles() {}
+
+  /** The four files' contents, in the order they are written. */
+  public static Map<String, byte[]> render(RunResult run, Catalogue catalogue, Parameters parameters) {
+    ReportModel model = ReportModel.of(run, catalogue, parameters);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(HTML, HtmlReport.write(model).getBytes(StandardCharsets.UTF_8));
+    files.put(MARKDOWN, MarkdownReport.write(model).getBytes(StandardCharsets.UTF_8));
+    files.put(CSV, CsvReport.write(model).getBytes(StandardCharsets.UTF_8));
+    files.put(JSON, JsonReport.write(run).getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  /** Renders and writes the report into {@code dir} (created if needed); returns the paths written. */
+  public static List<Path> write(Path dir, RunResult run, Catalogue catalogue, Parameters parameters) throws IOException {
+    return write(dir, render(run, catalogue, parameters));
+  }
+
+  /**
+   * Writes every file to a temporary sibling, then moves each over its target. If any temporary
+   * file cannot be written, none of the targets is touched and the temporary files are removed.
+   */
+  static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
+    Files.createDirectories(dir);
+    Map<Path, Path> staged = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        Path tmp = dir.resolve(tempName(e.getKey()));
+        Files.deleteIfExists(tmp);
+        staged.put(tmp, dir.resolve(e.getKey()));
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            OutputStream out = Channels.newOutputStream(ch)) {
+          out.write(e.getValue());
+          out.flush();
+          ch.force(true);
+        }
+      }
+      List<Path> written = new ArrayList<>();
+      for (Map.Entry<Path, Path> e : staged.entrySet()) {
+        move(e.getKey(), e.getValue());
+        written.add(e.getValue());
+      }
+      return written;
+    } finally {
+      for (Path tmp : staged.keySet()) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException ignored) {
+          // A leftover temporary file is harmless; the error that brought us here matters more.
+        }
+      }
+    }
+  }
+
+  /** The temporary name for {@code name}: hidden, and distinct per process. */
+  static String tempName(String name) {
+    return "." + name + "." + ProcessHandle.current().pid() + ".tmp";
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package cn.liaoning.ybj.policycheck.report;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Pebble engines behind the HTML and Markdown reports (templates in
+ * {@code src/main/resources/templates/}). Auto-escaping is on in both, so every value a template
+ * prints is escaped for its format: HTML entities in the page, Markdown (and HTML) metacharacters in
+ * the Markdown. Undefined variables are errors, not blanks.
+ */
+final class Templates {
+  private static final PebbleEngine HTML = builder().defaultEscapingStrategy("html").build();
+  private static final PebbleEngine MARKDOWN = builder()
+      .addEscapingStrategy("markdown", Templates::markdown)
+      .defaultEscapingStrategy("markdown")
+      .build();
+
+  private Templates() {}
+
+  private static PebbleEngine.Builder builder() {
+    ClasspathLoader loader = new ClasspathLoader(Templates.class.getClassLoader());
+    loader.setPrefix("templates");
+    loader.setCharset("UTF-8");
+    return new PebbleEngine.Builder()
+        .loader(loader)
+        .autoEscaping(true)
+        .strictVariables(true)
+        .defaultLocale(Locale.SIMPLIFIED_CHINESE);
+  }
+
+  static String html(String template, Map<String, Object> context) {
+    return render(HTML, template, context);
+  }
+
+  static String markdown(String template, Map<String, Object> context) {
+    return render(MARKDOWN, template, context);
+  }
+
+  private static String render(PebbleEngine engine, String template, Map<String, Object> context) {
+    StringWriter out = new StringWriter();
+    try {
+      engine.getTemplate(template).evaluate(out, context, Locale.SIMPLIFIED_CHINESE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Escapes text for Markdown (CommonMark with GitHub tables): the inline markup characters and
+   * {@code |} get a backslash, {@code & < >} become entities (so no raw HTML reaches a Markdown
+   * renderer), and line breaks become spaces (a value never ends a table row or a list item).
+   */
+  static String markdown(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '\r' -> { }
+        case '\n' -> b.append(' ');
+        case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' -> b.append('\\').append(c);
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,149 @@
+package cn.liaoning.ybj.policycheck.baseline;
+
+import static cn.liaoning.ybj.policycheck.engine.TestSupport.compliant;
+import static cn.liaoning.ybj.policycheck.engine.TestSupport.compliantWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.liaoning.ybj.policycheck.engine.CityResult;
+import cn.liaoning.ybj.policycheck.engine.Finding;
+import cn.liaoning.ybj.policycheck.engine.Status;
+import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.policy.CityPolicy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** PROC-APPROVAL (2号 四(一); 3号 二(二)2): every changed parameter needs a provincial approval. */
+class ProcessRulesTest {
+  static final String RULE = "PROC-APPROVAL";
+  static final String DEDUCTIBLE = "employee.outpatient.classes[2].deductible";
+
+  /** Checks a proposal against a baseline, with the baseline-mode facts. */
+  static CityResult against(String baseline, String proposal) {
+    CityPolicy base = baseline == null ? null : TestSupport.load(baseline);
+    CityPolicy now = TestSupport.load(proposal);
+    return TestSupport.checker().check(now, TestSupport.AS_OF, BaselineCheck.facts("base.yaml", base, now));
+  }
+
+  static Map<String, Object> approval(String ref, List<String> fields, boolean wholeFile) {
+    return Map.of("ref", ref, "date", "2026-03-01", "fields", fields, "whole_file", wholeFile);
+  }
+
+  @Test
+  void noChangeIsOnePass() {
+    CityResult r = against(compliant(), compliant());
+    Finding f = TestSupport.only(r, RULE);
+    assertEquals(Status.PASS, f.status());
+    assertEquals("approvals", f.path());
+  }
+
+  @Test
+  void bookkeepingIsNoPolicyChange() {
+    String proposal = compliantWith("policy_date", "2026-05-01", "employee.contribution.note", "据新文件",
+        "sources", List.of(Map.of("id", "test", "title", "另一标题")), "fund.employee", "risk");
+    assertEquals(Status.PASS, TestSupport.only(against(compliant(), proposal), RULE).status());
+  }
+
+  @Test
+  void changeWithoutApprovalIsAViolationOnTheChangedLine() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299));
+    Finding f = TestSupport.only(r, RULE);
+    assertEquals(Status.VIOLATION, f.status());
+    assertEquals(DEDUCTIBLE, f.path());
+    assertEquals("299", f.actual());
+    assertNotNull(f.line());
+    assertTrue(f.message().contains("由 300 改为 299"), f.message());
+    assertTrue(f.message().contains("approvals"), f.message());
+    assertEquals("2026-12-31", f.deadline().toString());
+  }
+
+  @Test
+  void approvalNamingTheFieldPasses() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of(DEDUCTIBLE), false))));
+    Finding f = TestSupport.only(r, RULE);
+    assertEquals(Status.PASS, f.status());
+    assertEquals(DEDUCTIBLE, f.path());
+    assertTrue(f.message().contains("辽医保函〔2026〕12号"), f.message());
+  }
+
+  @Test
+  void approvalNamingAParentPathCoversEverythingUnderIt() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of("employee.outpatient"), false))));
+    assertEquals(Status.PASS, TestSupport.only(r, RULE).status());
+  }
+
+  @Test
+  void approvalOfAnotherFieldDoesNotCover() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of("employee.inpatient", "employee.outpatient.classes[1]"), false))));
+    assertEquals(Status.VIOLATION, TestSupport.only(r, RULE).status());
+  }
+
+  @Test
+  void aPathPrefixIsNotAParent() {
+    // "employee.annual" is not a parent of "employee.annual_cap".
+    CityResult r = against(compliant(), compliantWith("employee.annual_cap", 90000,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of("employee.annual"), false))));
+    Finding f = TestSupport.only(r, RULE);
+    assertEquals(Status.VIOLATION, f.status());
+    assertEquals("employee.annual_cap", f.path());
+  }
+
+  @Test
+  void wholeFileApprovalCoversEveryChange() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299, "employee.annual_cap", 90000,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of(), true))));
+    List<Finding> fs = TestSupport.findings(r, RULE);
+    assertEquals(2, fs.size(), fs.toString());
+    assertTrue(fs.stream().allMatch(f -> f.status() == Status.PASS), fs.toString());
+  }
+
+  @Test
+  void oneFindingPerChangedFieldEachJudgedOnItsOwn() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299, "employee.annual_cap", 90000,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of(DEDUCTIBLE), false),
+            approval("辽医保函〔2026〕13号", List.of("employee.outpatient.classes"), false))));
+    List<Finding> fs = TestSupport.findings(r, RULE);
+    assertEquals(2, fs.size(), fs.toString());
+    Finding cap = fs.stream().filter(f -> f.path().equals("employee.annual_cap")).findFirst().orElseThrow();
+    Finding ded = fs.stream().filter(f -> f.path().equals(DEDUCTIBLE)).findFirst().orElseThrow();
+    assertEquals(Status.VIOLATION, cap.status());
+    assertEquals(Status.PASS, ded.status());
+    assertTrue(ded.message().contains("12号") && ded.message().contains("13号"), "both approvals named: " + ded.message());
+  }
+
+  @Test
+  void removingAValueIsAChange() {
+    CityResult r = against(compliant(), compliantWith("employee.annual_cap", null));
+    Finding f = TestSupport.only(r, RULE);
+    assertEquals(Status.VIOLATION, f.status());
+    assertEquals("employee.annual_cap", f.path());
+    assertTrue(f.message().contains("删除（原为 150000）"), f.message());
+  }
+
+  @Test
+  void approvalWithoutAReferenceDoesNotCover() {
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299,
+        "approvals", List.of(approval(" ", List.of(DEDUCTIBLE), false))));
+    assertEquals(Status.VIOLATION, TestSupport.only(r, RULE).status());
+  }
+
+  @Test
+  void newFileMakesEveryParameterAChange() {
+    CityResult r = against(null, compliant());
+    List<Finding> fs = TestSupport.findings(r, RULE);
+    assertTrue(fs.size() > 50, "every parameter of the compliant city: " + fs.size());
+    assertTrue(fs.stream().allMatch(f -> f.status() == Status.VIOLATION));
+    CityResult approved = against(null, compliantWith("approvals", List.of(approval("辽医保函〔2026〕1号", List.of(), true))));
+    assertTrue(TestSupport.findings(approved, RULE).stream().allMatch(f -> f.status() == Status.PASS));
+  }
+
+  @Test
+  void plainCheckHasNoFinding() {
+    assertEquals(List.of(), TestSupport.findings(TestSupport.checkWith(DEDUCTIBLE, 299), RULE));
+  }
+}
