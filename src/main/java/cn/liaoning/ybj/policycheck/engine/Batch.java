@@ -42,8 +42,9 @@ public final class Batch {
       PolicyLoader.Loaded l = loader.load(f);
       List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
       if (l.ok()) {
+        List<?> extra = extraFacts.apply(l.policy()); // may end the run (an unreadable baseline)
         try {
-          CityResult r = checker.check(l.policy(), asOf, extraFacts.apply(l.policy()));
+          CityResult r = checker.check(l.policy(), asOf, extra);
           cities.add(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings));
         } catch (RuntimeException e) {
           // A defect of the checker, not of the file: reported for this file, the others still checked.

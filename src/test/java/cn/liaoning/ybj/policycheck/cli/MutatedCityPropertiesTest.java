@@ -67,7 +67,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *       never reported as a pass.
  * </ul>
  */
-class MutatedCityProperties {
+class MutatedCityPropertiesTest {
   private static final LocalDate AS_OF = TestSupport.AS_OF;
   /** Longest one in-process try may take: loading and checking one city. */
   private static final long BOUND_MILLIS = 5_000;
