@@ -102,6 +102,19 @@ final class CheckCommand implements Callable<Integer> {
 
   enum Color { auto, always, never }
 
+  private static Checker checker;
+
+  /**
+   * The catalogue, parameters and compiled rules ship inside the jar and never change while the
+   * process runs: they are read and compiled once, however often the command runs in-process.
+   */
+  static synchronized Checker checker() {
+    if (checker == null) {
+      checker = new Checker(Catalogue.load(), Parameters.load(), RuleEngine.fromClasspath());
+    }
+    return checker;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -120,9 +133,9 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
 
-    Catalogue catalogue = Catalogue.load();
-    Parameters parameters = Parameters.load();
-    Checker checker = new Checker(catalogue, parameters, RuleEngine.fromClasspath());
+    Checker checker = checker();
+    Catalogue catalogue = checker.catalogue();
+    Parameters parameters = checker.parameters();
     BiConsumer<Integer, Integer> progress = terminal ? (done, total) -> {
       if (total > 3) {
         err.print("\r检查中 " + done + "/" + total + " …");

@@ -2,7 +2,6 @@ package cn.liaoning.ybj.policycheck.cli;
 
 import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
-import cn.liaoning.ybj.policycheck.engine.RuleEngine;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
@@ -11,6 +10,12 @@ import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import cn.liaoning.ybj.policycheck.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code policy-check report}: check city files and write the auditors' report (HTML, Markdown, CSV, JSON). */
@@ -72,13 +78,17 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (out.toString().isBlank()) {
+      // An empty path would mean the current directory: never written to unless named.
+      throw new ParameterException(spec.commandLine(), "--out 不能为空：请给出报告目录（如 --out reports）");
+    }
     LocalDate day = asOf == null ? LocalDate.now() : asOf;
     List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
     boolean terminal = System.console() != null;
 
-    Catalogue catalogue = Catalogue.load();
-    Parameters parameters = Parameters.load();
-    Checker checker = new Checker(catalogue, parameters, RuleEngine.fromClasspath());
+    Checker checker = CheckCommand.checker();
+    Catalogue catalogue = checker.catalogue();
+    Parameters parameters = checker.parameters();
     RunResult run = new Batch(checker).run(args, day, terminal ? (done, total) -> {
       if (total > 3) {
         err.print("\r检查中 " + done + "/" + total + " …");
@@ -131,19 +141,41 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.println("已写入：");
     for (Path p : written) {
-      out.println("  " + p);
+      // A path through ".." is shown with where it really leads.
+      Path real = p.toAbsolutePath().normalize();
+      out.println("  " + p + (p.equals(real) ? "" : "（即 " + real + "）"));
     }
   }
 
-  private static String reason(IOException e) {
-    String kind = e.getClass().getSimpleName();
-    return switch (kind) {
-      case "AccessDeniedException" -> "没有写权限";
-      case "FileAlreadyExistsException" -> "同名文件已存在且不是目录";
-      case "NotDirectoryException" -> "路径中有一项不是目录";
-      case "DirectoryNotEmptyException" -> "目标是非空目录";
-      case "FileSystemException" -> e.getMessage();
-      default -> kind + (e.getMessage() == null ? "" : "：" + e.getMessage());
+  /** Why the report could not be written, in words (never a Java exception name). */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "没有写权限";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "同名文件已存在且不是目录";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "路径中有一项不是目录";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "目标是非空目录";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "路径不存在，无法在此创建目录";
+    }
+    String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+    if (why == null) {
+      return "写入失败";
+    }
+    return switch (why) {
+      case "Read-only file system" -> "只读文件系统";
+      case "Permission denied" -> "没有写权限";
+      case "Operation not permitted" -> "不允许在此写入";
+      case "Not a directory" -> "路径中有一项不是目录";
+      case "No space left on device" -> "磁盘空间不足";
+      case "Is a directory" -> "报告文件的位置上是一个目录";
+      default -> why;
     };
   }
 }

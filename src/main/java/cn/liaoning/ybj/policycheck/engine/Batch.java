@@ -93,8 +93,15 @@ public final class Batch {
       return new One(null, l.diagnostics().stream().filter(Diagnostic::isError).toList());
     }
     List<Diagnostic> warnings = l.diagnostics().stream().filter(d -> !d.isError()).toList();
-    CityResult r = checker.check(l.policy(), asOf, extraFacts.apply(l.policy()));
-    return new One(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings), List.of());
+    List<?> extra = extraFacts.apply(l.policy()); // may end the run (an unreadable baseline)
+    try {
+      CityResult r = checker.check(l.policy(), asOf, extra);
+      return new One(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings), List.of());
+    } catch (RuntimeException e) {
+      // A defect of the checker, not of the file: reported for this file, the others still checked.
+      return new One(null, List.of(new Diagnostic(f.toString(), 0, 0, Diagnostic.Severity.ERROR,
+          "检查时发生内部错误（" + e.getClass().getSimpleName() + "），这是检查工具的缺陷，请报告", null)));
+    }
   }
 
   private static One join(Future<One> f) {

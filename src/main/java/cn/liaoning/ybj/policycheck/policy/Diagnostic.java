@@ -41,11 +41,26 @@ public record Diagnostic(
     }
     sb.append(": ").append(severity.label()).append(": ").append(message);
     if (sourceLine != null && line > 0) {
-      sb.append('\n').append("    ").append(sourceLine);
-      sb.append('\n').append("    ").append(caretPad(sourceLine, Math.max(column, 1) - 1)).append('^');
+      // A very long line is shown as a window around the column, so the output stays readable.
+      String shown = sourceLine;
+      int col = Math.max(column, 1) - 1;
+      int length = sourceLine.codePointCount(0, sourceLine.length());
+      if (length > MAX_SHOWN) {
+        int from = Math.max(0, Math.min(col - MAX_SHOWN / 2, length - MAX_SHOWN));
+        int to = Math.min(length, from + MAX_SHOWN);
+        shown = (from > 0 ? "…" : "")
+            + sourceLine.substring(sourceLine.offsetByCodePoints(0, from), sourceLine.offsetByCodePoints(0, to))
+            + (to < length ? "…" : "");
+        col = col - from + (from > 0 ? 1 : 0);
+      }
+      sb.append('\n').append("    ").append(shown);
+      sb.append('\n').append("    ").append(caretPad(shown, col)).append('^');
     }
     return sb.toString();
   }
+
+  /** Most characters of the source line shown under a message. */
+  static final int MAX_SHOWN = 120;
 
   /**
    * Blanks that put a caret under column {@code columns + 1} (counted in code points, as the YAML

@@ -66,6 +66,12 @@ public final class PolicyLoader {
           problems.add(pathProblem(a, "无法读取目录", e));
           continue;
         }
+        if (found.isEmpty()) {
+          // A directory named on purpose that holds no policy (a typo, the wrong folder) must not
+          // pass as "nothing wrong".
+          problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "目录中没有政策文件（*.yaml 或 *.yml）", null));
+          continue;
+        }
         found.sort(null);
         for (Path p : found) {
           if (seen.add(p.normalize())) {
@@ -139,14 +145,14 @@ public final class PolicyLoader {
     try {
       PolicyReader.Result r = PolicyReader.read(name, bytes, Schema.CITY);
       if (r.doc() == null) {
-        return new Loaded(name, null, r.diagnostics());
+        return new Loaded(name, null, capped(name, r.diagnostics()));
       }
       // Map even when the reader found errors: a field in error holds no value (it reads as
       // unknown), and the cross-field checks then report their problems in the same run.
       List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
       CityPolicy p = new Mapper(r.doc(), diags).map();
       boolean errors = diags.stream().anyMatch(Diagnostic::isError);
-      return new Loaded(name, errors ? null : p, PolicyReader.sorted(diags));
+      return new Loaded(name, errors ? null : p, capped(name, PolicyReader.sorted(diags)));
     } catch (RuntimeException e) {
       // A defect of the checker, not of the file: still no stack trace for the user.
       return failed(name, "读取时发生内部错误（" + e.getClass().getSimpleName() + "），这是检查工具的缺陷，请报告");
@@ -162,6 +168,21 @@ public final class PolicyLoader {
     CityPolicy p = new Mapper(doc, diags).map();
     boolean errors = diags.stream().anyMatch(Diagnostic::isError);
     return new Loaded(doc.file(), errors ? null : p, PolicyReader.sorted(diags));
+  }
+
+  /** Most problems listed for one file: past that, one line says how many more there are. */
+  static final int MAX_DIAGNOSTICS = 100;
+
+  private static List<Diagnostic> capped(String name, List<Diagnostic> diags) {
+    if (diags.size() <= MAX_DIAGNOSTICS) {
+      return diags;
+    }
+    List<Diagnostic> out = new ArrayList<>(diags.subList(0, MAX_DIAGNOSTICS));
+    long errors = diags.stream().filter(Diagnostic::isError).count();
+    out.add(new Diagnostic(name, 0, 0, errors > 0 ? Severity.ERROR : Severity.WARNING, String.format(Locale.ROOT,
+        "问题过多：共 %d 个（错误 %d 个），只列出前 %d 个；请先改正以上问题再检查", diags.size(), errors, MAX_DIAGNOSTICS),
+        null));
+    return out;
   }
 
   private static Loaded failed(String name, String message) {
@@ -291,7 +312,7 @@ public final class PolicyLoader {
         String rule = d.string(p + ".rule");
         if (rule != null && !knownRuleIds.isEmpty() && !knownRuleIds.contains(rule)) {
           String hint = PolicyReader.closest(rule, new ArrayList<>(knownRuleIds));
-          error(p + ".rule", "豁免所指的规则“" + rule + "”不在规则目录中" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
+          error(p + ".rule", "豁免所指的规则“" + PolicyReader.clip(rule) + "”不在规则目录中" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
         }
         waivers.add(new Waiver(rule, d.string(p + ".reason"), d.string(p + ".approval_ref"), d.date(p + ".expires"), p));
       }
@@ -337,7 +358,7 @@ public final class PolicyLoader {
           String id = d.string(key);
           if (id != null && !ids.contains(id)) {
             String hint = PolicyReader.closest(id, new ArrayList<>(ids));
-            error(key, "来源“" + id + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
+            error(key, "来源“" + PolicyReader.clip(id) + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
           }
         }
       }

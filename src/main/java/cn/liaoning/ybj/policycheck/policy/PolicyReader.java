@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -69,12 +70,23 @@ public final class PolicyReader {
   static final int MAX_ALIASES = 10;
 
   private static final int MAX_DEPTH = 40;
+
+  /**
+   * Most hospital classes in one {@code classes} list. A city has a handful; the per-class rules
+   * compare classes with each other, so thousands of them would exhaust time and memory.
+   */
+  static final int MAX_CLASSES = 50;
+
+  /** Most items in any other list (sources, waivers, approvals, …). */
+  static final int MAX_LIST_ITEMS = 200;
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
   private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern WAN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*万\\s*元?");
   private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
+  /** An unquoted number with a leading zero (0100, 09, 007.5): octal to YAML 1.1, decimal to a person. */
+  private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]*[0-9][0-9_]*(?:\\.[0-9]*)?");
   /** Line breaks as YAML 1.1 (and so SnakeYAML) counts them; the last three are refused. */
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\r\n\u0085\u2028\u2029]");
 
@@ -218,7 +230,7 @@ public final class PolicyReader {
       if (n.getAnchor() != null) {
         refused.add(key);
         add(Severity.ERROR, line(ev.getStartMark()), column(ev.getStartMark()),
-            "不支持 YAML 锚点（&" + n.getAnchor() + "）：请直接写出每个值");
+            "不支持 YAML 锚点（&" + clip(n.getAnchor()) + "）：请直接写出每个值");
       }
     }
     if (aliases.size() > MAX_ALIASES) {
@@ -229,7 +241,7 @@ public final class PolicyReader {
     }
     for (AliasEvent a : aliases) {
       add(Severity.ERROR, line(a.getStartMark()), column(a.getStartMark()),
-          "不支持 YAML 别名（*" + a.getAnchor() + "）：请直接写出每个值");
+          "不支持 YAML 别名（*" + clip(a.getAnchor()) + "）：请直接写出每个值");
     }
     return ok;
   }
@@ -240,7 +252,7 @@ public final class PolicyReader {
 
   private static String shortTag(String tag) {
     String t = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
-    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    return clip(t);
   }
 
   // --- bytes to text --------------------------------------------------------------------------
@@ -349,6 +361,14 @@ public final class PolicyReader {
             "文件含有特殊换行符 U+%04X（常见于从 Word 或网页复制的文字）：请改为普通换行", cp));
         return false;
       }
+      if (Character.getType(cp) == Character.FORMAT) {
+        // Zero-width characters, direction controls, a byte-order mark inside the text: invisible,
+        // they make a key or value that looks right differ from what it seems ("ci\u200Bty").
+        add(Severity.ERROR, line, col, String.format(Locale.ROOT,
+            "文件含有不可见字符 U+%04X（零宽字符或文字方向控制符，常见于从网页或 Word 复制的文字）："
+                + "它使看起来相同的键或值实际不同，请删去", cp));
+        return false;
+      }
       if (!StreamReader.isPrintable(cp)) {
         add(Severity.ERROR, line, col, String.format(Locale.ROOT,
             "文件含有 YAML 不允许的字符 U+%04X：请删去（或从其他软件复制时改为普通文字）", cp));
@@ -387,6 +407,10 @@ public final class PolicyReader {
       zh = "文件意外结束：引号或括号没有闭合";
     } else if (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
       zh = "方括号或花括号内的写法有误（缺少逗号或右括号）";
+      Mark open = e.getContextMark();
+      if (open != null && m != null && open.getLine() != m.getLine()) {
+        zh += "；括号从第 " + (open.getLine() + 1) + " 行第 " + (open.getColumn() + 1) + " 列开始";
+      }
     } else if (problem.contains("found undefined alias")) {
       zh = "不支持 YAML 别名（*）：请直接写出每个值";
     } else if (problem.contains("found unknown escape character")) {
@@ -400,7 +424,28 @@ public final class PolicyReader {
     } else {
       zh = "无法解析（YAML：" + plain((context.isEmpty() ? "" : context + "; ") + problem) + "）";
     }
+    if (!zh.contains("引号")) {
+      zh += unclosedQuote(at);
+    }
     return "YAML 语法错误：" + zh + hint;
+  }
+
+  private static final Pattern QUOTED_VALUE_START = Pattern.compile("^[^#\"]*(?::|-)\\s+\"");
+
+  /**
+   * A double-quoted value left open runs on into the following lines, and YAML then complains
+   * further down ("缩进不一致" on the next key). Names the nearest line above the problem (0-based
+   * {@code at}) where a value opens a double quote that the line does not close.
+   */
+  private String unclosedQuote(int at) {
+    for (int i = Math.min(at, lines.size() - 1); i >= 0 && i >= at - 10; i--) {
+      String l = lines.get(i);
+      long quotes = l.replace("\\\\", "").replace("\\\"", "").chars().filter(c -> c == '"').count();
+      if (quotes % 2 == 1 && QUOTED_VALUE_START.matcher(l).find()) {
+        return "；第 " + (i + 1) + " 行的双引号可能没有闭合";
+      }
+    }
+    return "";
   }
 
   private static String plainYamlMessage(String message) {
@@ -482,7 +527,7 @@ public final class PolicyReader {
       String child = path.isEmpty() ? key : path + "." + key;
       Node prev = firstSeen.putIfAbsent(key, k);
       if (prev != null) {
-        error(k, "重复的键“" + key + "”（第一次出现在第 " + (prev.getStartMark().getLine() + 1) + " 行）");
+        error(k, "重复的键“" + clip(key) + "”（第一次出现在第 " + (prev.getStartMark().getLine() + 1) + " 行）");
         continue;
       }
       Type ft = obj.fields().get(key);
@@ -512,12 +557,25 @@ public final class PolicyReader {
       return;
     }
     List<Node> items = seq.getValue();
+    boolean classes = path.endsWith(".classes");
+    int max = classes ? MAX_CLASSES : MAX_LIST_ITEMS;
+    if (items.size() > max) {
+      error(node, "“" + display(path) + "”有 " + items.size() + " 项，超过上限 " + max + " 项"
+          + (classes ? "（医院类别）" : "") + "：请检查文件是否重复或错误生成");
+      return;
+    }
     listSizes.put(path, items.size());
     String nameKey = path.equals("sources") ? "id" : "name";
     Map<String, Node> names = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String child = path + "[" + i + "]";
       Node item = items.get(i);
+      if (isNull(item) && !refused.contains(refusedKey(item))) {
+        // "- null" or a bare "-": an item that says nothing would read as a class, source or
+        // factor with every field unknown (or vanish from a list of words).
+        error(item, "“" + display(path) + "”的第 " + (i + 1) + " 项为空：删去这一项，或写出它的内容");
+        continue;
+      }
       positions.put(child, pos(item));
       written.add(child);
       walk(item, list.element(), child, depth + 1);
@@ -529,7 +587,7 @@ public final class PolicyReader {
               Node prev = names.putIfAbsent(name, v);
               if (prev != null) {
                 String what = nameKey.equals("id") ? "来源 id" : "名称";
-                error(v, "“" + display(path) + "”中" + what + "“" + name + "”重复（第一次出现在第 "
+                error(v, "“" + display(path) + "”中" + what + "“" + clip(name) + "”重复（第一次出现在第 "
                     + (prev.getStartMark().getLine() + 1) + " 行）：每一项的" + what + (nameKey.equals("id") ? " " : "") + "应各不相同");
               }
             }
@@ -571,38 +629,45 @@ public final class PolicyReader {
     String text = sn.getValue();
     Tag tag = sn.getTag();
     switch (s.kind()) {
-      case STRING -> values.put(path, text);
+      case STRING -> {
+        if (text.isBlank()) {
+          // Blank would be read as "not known" by one reader and as a value by another.
+          error(node, "“" + display(path) + "”是空白文字：不知道时写 null，或删去这一行");
+          return;
+        }
+        values.put(path, text);
+      }
       case BOOLEAN -> {
         if (tag.equals(Tag.BOOL)) {
           values.put(path, text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on"));
         } else {
           String hint = text.matches("是|对|有|否|不|无|没有") ? "（请用 true 表示“是”，false 表示“否”）" : "";
-          error(node, "“" + display(path) + "”应为 true 或 false，而不是“" + text + "”" + hint);
+          error(node, "“" + display(path) + "”应为 true 或 false，而不是“" + clip(text) + "”" + hint);
         }
       }
       case NUMBER, INTEGER -> number(sn, s, path);
       case DATE -> {
         String t = text.trim();
         if (!ISO_DATE.matcher(t).matches()) {
-          error(node, "“" + display(path) + "”应为日期 YYYY-MM-DD（如 2026-01-01），而不是“" + text + "”");
+          error(node, "“" + display(path) + "”应为日期 YYYY-MM-DD（如 2026-01-01），而不是“" + clip(text) + "”");
           return;
         }
         try {
           values.put(path, LocalDate.parse(t));
         } catch (DateTimeException e) {
-          error(node, "“" + display(path) + "”的日期“" + text + "”不存在（请检查月份和日期）");
+          error(node, "“" + display(path) + "”的日期“" + clip(text) + "”不存在（请检查月份和日期）");
         }
       }
       case MONTH_DAY -> {
         Matcher m = MONTH_DAY.matcher(text.trim());
         if (!m.matches()) {
-          error(node, "“" + display(path) + "”应为月-日 MM-DD（如 12-31），而不是“" + text + "”");
+          error(node, "“" + display(path) + "”应为月-日 MM-DD（如 12-31），而不是“" + clip(text) + "”");
           return;
         }
         try {
           values.put(path, MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         } catch (DateTimeException e) {
-          error(node, "“" + display(path) + "”的月-日“" + text + "”不存在（请检查月份和日期）");
+          error(node, "“" + display(path) + "”的月-日“" + clip(text) + "”不存在（请检查月份和日期）");
         }
       }
       case ENUM -> {
@@ -610,7 +675,7 @@ public final class PolicyReader {
           values.put(path, text);
         } else {
           String hint = closest(text, s.values());
-          error(node, "“" + display(path) + "”的值“" + text + "”无效，可选：" + String.join(" | ", s.values())
+          error(node, "“" + display(path) + "”的值“" + clip(text) + "”无效，可选：" + String.join(" | ", s.values())
               + (hint == null ? "" : "（是否想写 " + hint + "？）"));
         }
       }
@@ -621,15 +686,22 @@ public final class PolicyReader {
   private void number(ScalarNode sn, Scalar s, String path) {
     String text = sn.getValue().trim();
     Tag tag = sn.getTag();
+    if (sn.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && LEADING_ZERO.matcher(text).matches()) {
+      // YAML 1.1 reads 0100 as octal (64), a person means 100: neither reading is safe to assume.
+      String decimal = new BigDecimal(text.replace("_", "")).toPlainString();
+      error(sn, "“" + display(path) + "”的值 " + clip(text) + " 以 0 开头，有歧义（YAML 会把 0 开头的整数读作八进制）："
+          + "是否想写 " + decimal + "？");
+      return;
+    }
     if (!tag.equals(Tag.INT) && !tag.equals(Tag.FLOAT)) {
-      error(sn, "“" + display(path) + "”应为数字，而不是“" + text + "”" + numberHint(text, s));
+      error(sn, "“" + display(path) + "”应为数字，而不是“" + clip(text) + "”" + numberHint(text, s, sn.getScalarStyle()));
       return;
     }
     BigDecimal v;
     try {
       v = new BigDecimal(text.replace("_", "").replace("+", ""));
     } catch (NumberFormatException e) {
-      error(sn, "“" + display(path) + "”应为普通的十进制数字，而不是“" + text + "”");
+      error(sn, "“" + display(path) + "”应为普通的十进制数字，而不是“" + clip(text) + "”");
       return;
     }
     if (s.kind() == Kind.INTEGER && v.stripTrailingZeros().scale() > 0) {
@@ -639,30 +711,30 @@ public final class PolicyReader {
     double d = v.doubleValue();
     if (!Double.isFinite(d) || d < s.min() || d > s.max()) {
       if (path.equals("format")) {
-        error(sn, "不支持的格式版本 format: " + text + "：本工具读取格式 "
+        error(sn, "不支持的格式版本 format: " + clip(text) + "：本工具读取格式 "
             + (s.min() == s.max() ? fmt(s.min()) : fmt(s.min()) + "–" + fmt(s.max())));
         return;
       }
       String what = d < 0 && s.min() >= 0
           ? "不能为负数"
           : "超出允许范围 " + fmt(s.min()) + "–" + fmt(s.max()) + s.unit();
-      error(sn, "“" + display(path) + "”的值 " + text + " " + what);
+      error(sn, "“" + display(path) + "”的值 " + clip(text) + " " + what);
       return;
     }
     if ("%".equals(s.unit()) && v.signum() > 0
         && v.compareTo(Schema.SMALL_PERCENTAGES.contains(path) ? new BigDecimal("0.1") : BigDecimal.ONE) < 0) {
-      warning(sn, "“" + display(path) + "”的值 " + text + " 像是小数写法：百分比字段以百分数填写（8 表示 8%），是否想写 "
+      warning(sn, "“" + display(path) + "”的值 " + clip(text) + " 像是小数写法：百分比字段以百分数填写（8 表示 8%），是否想写 "
           + v.movePointRight(2).stripTrailingZeros().toPlainString() + "？");
     }
     values.put(path, s.kind() == Kind.INTEGER ? (Object) v.intValueExact() : (Object) d);
   }
 
-  private static String numberHint(String text, Scalar s) {
+  private static String numberHint(String text, Scalar s, DumperOptions.ScalarStyle style) {
     String bare = text.replaceAll("[\\s%％]", "");
     if (PLAIN_NUMBER.matcher(bare).matches() && !bare.equals(text)) {
       return "（百分比直接写数字，如 8 表示 8%，不要加“%”：是否想写 " + bare + "？）";
     }
-    if (PLAIN_NUMBER.matcher(text).matches()) {
+    if (PLAIN_NUMBER.matcher(text).matches() && style != DumperOptions.ScalarStyle.PLAIN) {
       return "（数字不要加引号：是否想写 " + text + "？）";
     }
     Matcher wan = WAN.matcher(text);
@@ -695,15 +767,45 @@ public final class PolicyReader {
       return "未知的键“ratio_pct”（" + where + "）：职工医保的医院类别用 in_service_pct（在职）和 retired_pct（退休）";
     }
     if ((key.equals("in_service_pct") || key.equals("retired_pct")) && obj.fields().containsKey("ratio_pct")) {
-      return "未知的键“" + key + "”（" + where + "）：居民医保的医院类别只有一个比例 ratio_pct";
+      return "未知的键“" + clip(key) + "”（" + where + "）：居民医保的医院类别只有一个比例 ratio_pct";
     }
     String hint = closest(key, new ArrayList<>(obj.fields().keySet()));
-    return "未知的键“" + key + "”（" + where + "）"
+    return "未知的键“" + clip(key) + "”（" + where + "）" + nonAscii(key)
         + (hint != null ? "，是否想写“" + hint + "”？" : "；允许的键：" + String.join(", ", obj.fields().keySet()));
+  }
+
+  /** Longest text quoted back in a message; the rest is cut with "…". */
+  static final int MAX_QUOTED = 60;
+
+  /** The text to quote back in a message: at most {@link #MAX_QUOTED} characters. */
+  public static String clip(String text) {
+    if (text.codePointCount(0, text.length()) <= MAX_QUOTED) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED)) + "…";
+  }
+
+  /**
+   * For an unknown key with a character outside ASCII: names it, since every key of the format
+   * is plain ASCII and a look-alike ("сity" with a Cyrillic с) is otherwise hard to see.
+   */
+  private static String nonAscii(String key) {
+    for (int i = 0; i < key.length(); ) {
+      int cp = key.codePointAt(i);
+      if (cp > 0x7E && !Character.isIdeographic(cp)) {
+        return String.format(Locale.ROOT, "（键中的“%s”是 U+%04X，不是英文字母：键只用英文字母、数字和下划线）",
+            new String(Character.toChars(cp)), cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return "";
   }
 
   /** The candidate closest to a misspelt word, or null when none is close enough to suggest. */
   public static String closest(String word, List<String> candidates) {
+    if (word.length() > 4 * MAX_QUOTED) {
+      return null; // no key, value or rule id is that long: nothing to suggest, nothing to compute
+    }
     String w = normal(word);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -761,7 +863,7 @@ public final class PolicyReader {
       return "列表";
     }
     String v = ((ScalarNode) n).getValue();
-    return "“" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "”";
+    return "“" + clip(v) + "”";
   }
 
   private static String expectedKind(Scalar s) {

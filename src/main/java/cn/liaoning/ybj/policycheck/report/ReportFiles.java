@@ -9,7 +9,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -54,6 +57,15 @@ public final class ReportFiles {
    */
   static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
     Files.createDirectories(dir);
+    removeStaleTemporaries(dir, files.keySet());
+    // A target that cannot be replaced by a file is found before anything moves, so that a
+    // failure never leaves some files new and the others old.
+    for (String name : files.keySet()) {
+      Path target = dir.resolve(name);
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileSystemException(target.toString(), null, "报告文件的位置上是一个目录");
+      }
+    }
     Map<Path, Path> staged = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
@@ -86,7 +98,34 @@ public final class ReportFiles {
 
   /** The temporary name for {@code name}: hidden, and distinct per process. */
   static String tempName(String name) {
-    return "." + name + "." + ProcessHandle.current().pid() + ".tmp";
+    return tempName(name, ProcessHandle.current().pid());
+  }
+
+  static String tempName(String name, long pid) {
+    return "." + name + "." + pid + ".tmp";
+  }
+
+  /**
+   * Removes the temporary files that a killed run (which had no chance to clean up) left beside
+   * the report: only this writer's own names, and only of processes that no longer run.
+   */
+  private static void removeStaleTemporaries(Path dir, Iterable<String> names) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.tmp")) {
+      for (Path p : entries) {
+        String file = p.getFileName().toString();
+        for (String name : names) {
+          String prefix = "." + name + ".";
+          if (file.startsWith(prefix) && file.endsWith(".tmp")) {
+            String pid = file.substring(prefix.length(), file.length() - ".tmp".length());
+            if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+              Files.deleteIfExists(p);
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // Leftovers are hidden and harmless; failing to tidy them must not stop the report.
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -127,9 +127,12 @@ class ProcessRulesTest {
 
   @Test
   void approvalWithoutAReferenceDoesNotCover() {
-    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299,
-        "approvals", List.of(approval(" ", List.of(DEDUCTIBLE), false))));
-    assertEquals(Status.VIOLATION, TestSupport.only(r, RULE).status());
+    // A blank reference cannot even be written: the loader refuses blank text at its line.
+    String proposal = compliantWith(DEDUCTIBLE, 299, "approvals", List.of(approval(" ", List.of(DEDUCTIBLE), false)));
+    var loaded = new cn.liaoning.ybj.policycheck.policy.PolicyLoader(TestSupport.catalogue().entries().keySet())
+        .load("proposal.yaml", proposal);
+    assertTrue(!loaded.ok() && loaded.diagnostics().get(0).message().contains("“approvals[0].ref”是空白文字"),
+        loaded.diagnostics().toString());
   }
 
   @Test

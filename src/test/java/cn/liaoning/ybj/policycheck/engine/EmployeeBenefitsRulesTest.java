@@ -591,6 +591,16 @@ class EmployeeBenefitsRulesTest {
     }
 
     @Test
+    void retiredAboveWithTheFundStablePassesAtTheRetiredRatioNotAtAMissingOne() {
+      CityResult r = checkWith(IN + "[2].in_service_pct", null);
+      Finding f = ofClass(r, "EMP-ABOVE-GUIDELINE-RISK", IN + "[2]");
+      assertFinding(f, Status.PASS, IN + "[2].retired_pct");
+      assertEquals(87.0, f.actual());
+      r = checkWith(IN + "[2].in_service_pct", 80);
+      assertFinding(ofClass(r, "EMP-ABOVE-GUIDELINE-RISK", IN + "[2]"), Status.PASS, IN + "[2].retired_pct");
+    }
+
+    @Test
     void aboveWithTheFundAtRiskIsAViolation() {
       Finding f = ofClass(checkWith("fund.employee", "risk"), "EMP-ABOVE-GUIDELINE-RISK", IN + "[2]");
       assertFinding(f, Status.VIOLATION, IN + "[2].in_service_pct");

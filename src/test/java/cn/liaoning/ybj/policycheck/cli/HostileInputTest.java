@@ -1,0 +1,358 @@
+package cn.liaoning.ybj.policycheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The hostile-input corpus ({@code src/test/resources/hostile/}, answers in {@code expected.yaml}):
+ * every bad file goes through the real command line next to a compliant city, and must get exactly
+ * its expected {@code file:line:column} answers — no crash, no stack trace, no hang, no object built
+ * from a tag — while the compliant city is still checked.
+ */
+class HostileInputTest {
+  /** Longest any single case may take (the rules are compiled before the first case). */
+  private static final Duration BOUND = Duration.ofSeconds(15);
+
+  /** Words that only a crash would put in front of the user. */
+  private static final List<String> CRASH_MARKS =
+      List.of("Exception", "\tat ", "Caused by", "java.lang.", "org.yaml.", "org.drools.", "picocli.", "内部错误");
+
+  private static final Map<String, Long> MILLIS = new ConcurrentHashMap<>();
+
+  /** Would record its construction; a tag in {@code tag-canary.yaml} names it. */
+  public static final class Canary {
+    static final AtomicBoolean BUILT = new AtomicBoolean();
+
+    public Canary() {
+      BUILT.set(true);
+    }
+
+    public Canary(String s) {
+      BUILT.set(true);
+    }
+
+    public Canary(List<?> l) {
+      BUILT.set(true);
+    }
+  }
+
+  /** One expected answer: in {@code sub} (a file inside a directory case) or the case itself. */
+  record Expect(String sub, int line, int column, String severity, String fragment) {
+    boolean error() {
+      return severity.equals("错误");
+    }
+  }
+
+  record Case(String file, String generate, int exit, Integer count, List<Expect> expect) {
+    @Override
+    public String toString() {
+      return file;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Case> cases() {
+    try (InputStream in = HostileInputTest.class.getResourceAsStream("/hostile/expected.yaml")) {
+      Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      List<Case> out = new ArrayList<>();
+      for (Map<String, Object> c : (List<Map<String, Object>>) root.get("cases")) {
+        List<Expect> expect = new ArrayList<>();
+        for (List<Object> e : (List<List<Object>>) c.get("expect")) {
+          int o = e.size() == 5 ? 1 : 0;
+          expect.add(new Expect(o == 1 ? (String) e.get(0) : null, (Integer) e.get(o), (Integer) e.get(o + 1),
+              (String) e.get(o + 2), (String) e.get(o + 3)));
+        }
+        out.add(new Case((String) c.get("file"), (String) c.get("generate"), (Integer) c.get("exit"),
+            (Integer) c.get("count"), expect));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Compiles the rules and runs one compliant city, so that no case is charged with warming up. */
+  @BeforeAll
+  static void warmUp(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("warm-up.yaml");
+    Files.writeString(good, TestSupport.compliant());
+    assertEquals(0, Main.run(new String[] {"check", "--as-of", "2026-06-30", "--format", "json", good.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+    Canary.BUILT.set(false);
+  }
+
+  @AfterAll
+  static void summary() {
+    MILLIS.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(slowest ->
+        System.out.printf("hostile corpus: %d inputs run, slowest %s (%d ms)%n", MILLIS.size(), slowest.getKey(),
+            slowest.getValue()));
+  }
+
+  @Test
+  void corpusIsLargeAndEveryCommittedFileHasAnAnswer() throws Exception {
+    List<Case> cases = cases();
+    assertTrue(cases.size() >= 40, "corpus size " + cases.size());
+    Path folder = Path.of(HostileInputTest.class.getResource("/hostile/expected.yaml").toURI()).getParent();
+    List<String> committed;
+    try (Stream<Path> s = Files.list(folder)) {
+      committed = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("expected.yaml")).sorted().toList();
+    }
+    List<String> listed = cases.stream().filter(c -> c.generate() == null).map(Case::file).sorted().toList();
+    assertEquals(committed, listed, "every file in hostile/ has exactly one case, and every case its file");
+    assertEquals(cases.size(), cases.stream().map(Case::file).distinct().count(), "case names are unique");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyBadInputGetsItsExactAnswerAndNothingElse(Case c, @TempDir Path dir) throws IOException {
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, TestSupport.compliant());
+    Path input = prepare(c, dir);
+    try {
+      String[] args = {"check", "--as-of", "2026-06-30", "--format", "json", good.toString(), input.toString()};
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      long start = System.nanoTime();
+      int code = assertTimeoutPreemptively(BOUND, () -> Main.run(args, new PrintWriter(out), new PrintWriter(err)),
+          () -> c.file() + " took longer than " + BOUND);
+      MILLIS.put(c.file(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+
+      String stdout = out.toString();
+      String stderr = err.toString();
+      for (String mark : CRASH_MARKS) {
+        assertFalse(stderr.contains(mark), () -> "stderr shows “" + mark + "”:\n" + stderr);
+        assertFalse(stdout.contains(mark), () -> "stdout shows “" + mark + "”");
+      }
+      assertFalse(Canary.BUILT.get(), "a YAML tag constructed an object");
+      assertEquals(c.exit(), code, () -> "exit status; stderr:\n" + stderr);
+
+      // stderr: the expected errors, each as file:line:column, and nothing else
+      List<String> messages = new ArrayList<>();
+      for (String line : stderr.split("\n", -1)) {
+        if (line.isEmpty() || line.startsWith("    ")) {
+          continue; // the quoted source line and its caret
+        }
+        assertTrue(line.startsWith(input.toString()), () -> "stderr line not about the case: " + line + "\n" + stderr);
+        messages.add(line);
+      }
+      List<Expect> errors = c.expect().stream().filter(Expect::error).toList();
+      if (c.count() == null) {
+        assertEquals(errors.size(), messages.size(), () -> "messages on stderr:\n" + stderr);
+      } else {
+        assertEquals(c.count(), messages.size(), () -> "messages on stderr:\n" + stderr);
+      }
+      int at = 0;
+      for (Expect e : errors) {
+        String prefix = head(input, e) + ": 错误: ";
+        int from = at;
+        while (at < messages.size() && !(messages.get(at).startsWith(prefix) && messages.get(at).contains(e.fragment()))) {
+          if (c.count() == null) {
+            fail("expected “" + prefix + "…" + e.fragment() + "”, got “" + messages.get(at) + "”\n" + stderr);
+          }
+          at++;
+        }
+        if (at == messages.size()) {
+          fail("no message “" + prefix + "…" + e.fragment() + "” after message " + from + ":\n" + stderr);
+        }
+        at++;
+      }
+
+      JsonNode json = new ObjectMapper().readTree(stdout);
+      JsonNode goodCity = city(json, good.toString());
+      assertTrue(goodCity != null && goodCity.get("findings").size() > 0, "the compliant city in the same run is checked");
+      assertEquals(0, goodCity.get("summary").get("violation").asInt(), "and still compliant");
+      for (JsonNode e : json.get("errors")) {
+        assertTrue(e.get("file").asText().startsWith(input.toString()), () -> "error about another file: " + e);
+      }
+      assertEquals(messages.size(), json.get("errors").size(), "JSON errors match stderr");
+
+      // warnings do not stop a file: they come with its findings
+      List<Expect> warnings = c.expect().stream().filter(e -> !e.error()).toList();
+      if (code != 2) {
+        JsonNode city = city(json, input.toString());
+        assertTrue(city != null && city.get("findings").size() > 0, "an accepted file is checked");
+        JsonNode shown = city.get("input_warnings");
+        assertEquals(warnings.size(), shown.size(), shown::toString);
+        for (int i = 0; i < warnings.size(); i++) {
+          Expect w = warnings.get(i);
+          JsonNode d = shown.get(i);
+          assertEquals("warning", d.get("severity").asText());
+          assertEquals(w.line(), d.get("line").asInt(), d::toString);
+          assertEquals(w.column(), d.get("column").asInt(), d::toString);
+          assertTrue(d.get("message").asText().contains(w.fragment()), d::toString);
+        }
+      } else {
+        assertTrue(warnings.isEmpty(), "a warning of a rejected file is not shown: list only errors");
+      }
+    } finally {
+      restore(input);
+    }
+  }
+
+  /** {@code file:line:column}, or {@code file} for a problem of the whole file. */
+  private static String head(Path input, Expect e) {
+    String file = e.sub() == null ? input.toString() : input.resolve(e.sub()).toString();
+    return e.line() == 0 ? file : file + ":" + e.line() + ":" + e.column();
+  }
+
+  private static JsonNode city(JsonNode json, String file) {
+    for (JsonNode c : json.get("cities")) {
+      if (c.get("file").asText().equals(file)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  // --- inputs ----------------------------------------------------------------------------------
+
+  private static Path prepare(Case c, Path dir) throws IOException {
+    Path p = dir.resolve(c.file());
+    if (c.generate() == null) {
+      try (InputStream in = HostileInputTest.class.getResourceAsStream("/hostile/" + c.file())) {
+        Files.write(p, in.readAllBytes());
+      }
+      return p;
+    }
+    String compliant = TestSupport.compliant();
+    switch (c.generate()) {
+      case "compliant-with-bom" -> Files.write(p, concat(BOM, compliant.getBytes(StandardCharsets.UTF_8)));
+      case "compliant-with-crlf" -> Files.writeString(p, compliant.replace("\n", "\r\n"));
+      case "bom-crlf-error" -> Files.write(p, concat(BOM,
+          "city: 测试市\r\nemployee:\r\n  annual_cap: -5\r\n".getBytes(StandardCharsets.UTF_8)));
+      case "png" -> Files.write(p, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D,
+          'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0});
+      case "nul-bytes" -> Files.write(p, concat("city: 测试市\n".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0}));
+      case "random-bytes" -> {
+        byte[] junk = new byte[4096];
+        new Random(20260630L).nextBytes(junk); // fixed seed: the same junk, the same answer
+        Files.write(p, junk);
+      }
+      case "gbk" -> Files.write(p, "code: \"2101\"\ncity: 沈阳市\n".getBytes(Charset.forName("GBK")));
+      case "utf16" -> Files.write(p, "city: 沈阳市\n".getBytes(StandardCharsets.UTF_16));
+      case "invalid-utf8" -> Files.write(p, new byte[] {'c', 'i', 't', 'y', ':', ' ', (byte) 0xC3, 0x28, '\n'});
+      case "huge-50mb" -> {
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+          f.setLength(50L * 1024 * 1024); // sparse: costs no disk, and is never read
+        }
+      }
+      case "one-byte-over-limit" -> Files.write(p, padded("city: 测试市\n", 1024 * 1024 + 1));
+      case "compliant-at-limit" -> Files.write(p, padded(compliant, 1024 * 1024));
+      case "symlink-loops" -> {
+        Files.createDirectory(p);
+        Files.createSymbolicLink(p.resolve("a.yaml"), p.resolve("b.yaml"));
+        Files.createSymbolicLink(p.resolve("b.yaml"), p.resolve("a.yaml"));
+        Files.createSymbolicLink(p.resolve("self.yaml"), p.resolve("self.yaml"));
+        Files.createSymbolicLink(p.resolve("sub"), p);
+        Files.createDirectory(p.resolve("folder.yaml"));
+        Files.writeString(p.resolve("ok.yaml"), compliant);
+      }
+      case "dangling-link" -> Files.createSymbolicLink(p, dir.resolve("gone.yaml"));
+      case "link-to-dev-zero" -> {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+        Files.createSymbolicLink(p, Path.of("/dev/zero"));
+      }
+      case "fifo" -> {
+        try {
+          Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+          assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo failed");
+        } catch (IOException | InterruptedException e) {
+          assumeTrue(false, "no mkfifo here: " + e);
+        }
+      }
+      case "directory" -> Files.createDirectory(p);
+      case "nothing" -> { }
+      case "unreadable-file" -> {
+        Files.writeString(p, compliant);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(p), "running with the right to read anything (root): nothing to test");
+      }
+      case "unreadable-directory" -> {
+        Files.createDirectory(p);
+        Files.writeString(p.resolve("c.yaml"), compliant);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(p), "running with the right to read anything (root): nothing to test");
+      }
+      default -> throw new IllegalArgumentException("unknown generator " + c.generate());
+    }
+    return p;
+  }
+
+  /** Gives back the rights taken away and removes links, so that the temporary directory can be deleted. */
+  private static void restore(Path p) throws IOException {
+    if (Files.isSymbolicLink(p)) {
+      Files.delete(p); // the link, not what it points to (/dev/zero)
+    } else if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && !Files.isReadable(p)) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+    }
+  }
+
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** The text followed by comment lines, to exactly {@code size} bytes. */
+  private static byte[] padded(String text, int size) {
+    byte[] head = text.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[size];
+    System.arraycopy(head, 0, out, 0, head.length);
+    int i = head.length;
+    while (i < size) {
+      int n = Math.min(80, size - i);
+      out[i] = '#';
+      for (int k = 1; k < n - 1; k++) {
+        out[i + k] = ' ';
+      }
+      out[i + n - 1] = '\n';
+      if (n == 1) {
+        out[i] = '\n';
+      }
+      i += n;
+    }
+    return out;
+  }
+}
