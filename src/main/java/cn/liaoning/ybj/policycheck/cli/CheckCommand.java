@@ -66,8 +66,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
-  List<Path> paths;
+  @picocli.CommandLine.Mixin RunOptions runOptions;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "输出格式：text（中文，按城市分组）、json（见输出约定）、sarif（SARIF 2.1.0，供代码托管平台在合并请求中标注）、"
@@ -81,14 +80,6 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--fail-on-existing", description = "与 --baseline 同用：基线中已有的违规也导致状态 1（默认只报告、不算失败）")
   boolean failOnExisting;
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
-      description = "基准日 YYYY-MM-DD：取当日有效的省级参数，并据此计算距整改期限的天数。默认今天")
-  LocalDate asOf;
-
-  @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "LEVEL",
-      description = "何时以状态 1 退出：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
-  FailOn failOn;
-
   @Option(names = "--show-pass", description = "文本输出中也逐条列出通过和不适用的规则")
   boolean showPass;
 
@@ -98,7 +89,6 @@ final class CheckCommand implements Callable<Integer> {
 
   enum Format { text, json, sarif, junit, github }
 
-  enum FailOn { violation, warning }
 
   enum Color { auto, always, never }
 
@@ -119,8 +109,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
-    List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
+    LocalDate day = runOptions.day();
+    List<Path> args = runOptions.inputs();
     boolean terminal = System.console() != null;
 
     BaselineSource source = null;
@@ -136,16 +126,7 @@ final class CheckCommand implements Callable<Integer> {
     Checker checker = checker();
     Catalogue catalogue = checker.catalogue();
     Parameters parameters = checker.parameters();
-    BiConsumer<Integer, Integer> progress = terminal ? (done, total) -> {
-      if (total > 3) {
-        err.print("\r检查中 " + done + "/" + total + " …");
-        err.flush();
-        if (done.equals(total)) {
-          err.print("\r\u001b[K");
-          err.flush();
-        }
-      }
-    } : null;
+    BiConsumer<Integer, Integer> progress = RunOptions.progress(err);
     RunResult run;
     Comparison cmp = null;
     if (source == null) {
@@ -159,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       run = cmp.run();
     }
-    Set<Status> failing = failOn == FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
+    Set<Status> failing = runOptions.failOn == RunOptions.FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
     Gate gate = new Gate(failing, failOnExisting);
 
     for (Diagnostic d : run.errors()) {

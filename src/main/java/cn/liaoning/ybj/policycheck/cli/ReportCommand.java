@@ -58,21 +58,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "PATH",
-      description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
-  List<Path> paths;
+  @picocli.CommandLine.Mixin RunOptions runOptions;
 
   @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR",
       description = "报告输出目录（不存在时创建）。默认 ${DEFAULT-VALUE}/")
   Path out;
-
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
-      description = "基准日 YYYY-MM-DD：取当日有效的省级参数，并据此计算距整改期限的天数。默认今天")
-  LocalDate asOf;
-
-  @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "LEVEL",
-      description = "何时以状态 1 退出：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
-  CheckCommand.FailOn failOn;
 
   @Override
   public Integer call() {
@@ -82,23 +72,13 @@ final class ReportCommand implements Callable<Integer> {
       // An empty path would mean the current directory: never written to unless named.
       throw new ParameterException(spec.commandLine(), "--out 不能为空：请给出报告目录（如 --out reports）");
     }
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
-    List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
-    boolean terminal = System.console() != null;
+    LocalDate day = runOptions.day();
+    List<Path> args = runOptions.inputs();
 
     Checker checker = CheckCommand.checker();
     Catalogue catalogue = checker.catalogue();
     Parameters parameters = checker.parameters();
-    RunResult run = new Batch(checker).run(args, day, terminal ? (done, total) -> {
-      if (total > 3) {
-        err.print("\r检查中 " + done + "/" + total + " …");
-        err.flush();
-        if (done.equals(total)) {
-          err.print("\r\u001b[K");
-          err.flush();
-        }
-      }
-    } : null);
+    RunResult run = new Batch(checker).run(args, day, RunOptions.progress(err));
     for (Diagnostic d : run.errors()) {
       err.println(d.format());
     }
@@ -116,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
     if (run.hasErrors()) {
       return 2;
     }
-    boolean fail = run.count(Status.VIOLATION) > 0 || failOn == CheckCommand.FailOn.warning && run.count(Status.WARNING) > 0;
+    boolean fail = run.count(Status.VIOLATION) > 0 || runOptions.failOn == RunOptions.FailOn.warning && run.count(Status.WARNING) > 0;
     return fail ? 1 : 0;
   }
 

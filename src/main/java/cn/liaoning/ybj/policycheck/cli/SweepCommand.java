@@ -100,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "LEVEL",
       description = "什么算不合规：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
-  FailOn failOn;
+  RunOptions.FailOn failOn;
 
   @Option(names = "--show", defaultValue = "20", paramLabel = "N",
       description = "列出前 N 种合规组合（按改动从小到大）；0 为不列出。默认 ${DEFAULT-VALUE}")
@@ -110,7 +110,6 @@ final class SweepCommand implements Callable<Integer> {
       description = "组合数上限，超过时不运行（防止范围写错而运行过久）。默认 ${DEFAULT-VALUE}")
   long max;
 
-  enum FailOn { violation, warning }
 
   /** Too many values in one --vary is a mistake rather than an analysis. */
   private static final int MAX_VALUES = 100_000;
@@ -291,7 +290,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private boolean blocks(Finding f) {
-    return f.status() == Status.VIOLATION || failOn == FailOn.warning && f.status() == Status.WARNING;
+    return f.status() == Status.VIOLATION || failOn == RunOptions.FailOn.warning && f.status() == Status.WARNING;
   }
 
   /** Combination number k as one value index per dimension; the first dimension varies slowest. */
@@ -353,7 +352,7 @@ final class SweepCommand implements Callable<Integer> {
     out.println(String.format(Locale.ROOT, "组合：%s = %,d 种，用时 %.2f 秒（%,.0f 种/秒，%d 个线程）",
         sizes, total, seconds, total / Math.max(seconds, 1e-9), threads));
     List<Finding> blocking = current.findings().stream().filter(this::blocks).toList();
-    out.println("现行文件：" + (blocking.isEmpty() ? "合规" : blocking.size() + " 项" + (failOn == FailOn.warning ? "违规或警告" : "违规")
+    out.println("现行文件：" + (blocking.isEmpty() ? "合规" : blocking.size() + " 项" + (failOn == RunOptions.FailOn.warning ? "违规或警告" : "违规")
         + "（" + String.join("、", blocking.stream().map(Finding::rule).distinct().toList()) + "）"));
     out.println(String.format(Locale.ROOT, "结果：合规 %,d 种，不合规 %,d 种%s", all.compliant, all.failing,
         all.invalid == 0 ? "" : String.format(Locale.ROOT, "，数据前后矛盾无法评估 %,d 种（如合并费率不等于各项之和）", all.invalid)));
