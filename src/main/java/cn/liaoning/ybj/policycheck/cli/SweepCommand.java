@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code policy-check sweep FILE --vary PATH=RANGE …}: what-if analysis. The file is read once;
  * each combination of the given values is written into the read document and checked with all
- * rules (no YAML is parsed again), on every core.
+ * rules (no YAML is parsed again), on every core. Each worker keeps one rule session
+ * ({@link Checker#incremental()}): consecutive combinations differ in one or a few fields, and the
+ * rules re-evaluate only what those reach.
  */
 @Command(
     name = "sweep",
@@ -246,45 +248,47 @@ final class SweepCommand implements Callable<Integer> {
     Tally t = new Tally();
     int keep = Math.max(show, 1);
     Map<String, Object> values = new LinkedHashMap<>(doc.values());
-    while (true) {
-      long from = next.getAndAdd(16);
-      if (from >= total || Thread.currentThread().isInterrupted()) {
-        return t;
-      }
-      long to = Math.min(total, from + 16);
-      for (long k = from; k < to; k++) {
-        int[] digits = digits(dims, k);
-        for (int d = 0; d < dims.size(); d++) {
-          Dimension dim = dims.get(d);
-          BigDecimal v = dim.values().get(digits[d]);
-          Object boxed = dim.integer() ? (Object) v.intValueExact() : (Object) v.doubleValue();
-          for (String p : dim.paths()) {
-            values.put(p, boxed);
-          }
+    try (Checker.Incremental incremental = checker.incremental()) {
+      while (true) {
+        long from = next.getAndAdd(16);
+        if (from >= total || Thread.currentThread().isInterrupted()) {
+          return t;
         }
-        PolicyLoader.Loaded l = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines()));
-        if (!l.ok()) {
-          t.invalid++;
-        } else {
-          boolean ok = true;
-          String last = null;
-          for (Finding f : checker.check(l.policy(), day).findings()) {
-            if (blocks(f)) {
-              ok = false;
-              if (!f.rule().equals(last)) { // findings come grouped by rule: count each rule once
-                t.blockers.merge(f.rule(), 1L, Long::sum);
-                last = f.rule();
-              }
+        long to = Math.min(total, from + 16);
+        for (long k = from; k < to; k++) {
+          int[] digits = digits(dims, k);
+          for (int d = 0; d < dims.size(); d++) {
+            Dimension dim = dims.get(d);
+            BigDecimal v = dim.values().get(digits[d]);
+            Object boxed = dim.integer() ? (Object) v.intValueExact() : (Object) v.doubleValue();
+            for (String p : dim.paths()) {
+              values.put(p, boxed);
             }
           }
-          if (ok) {
-            t.compliant++;
-            keep(t.best, cost(dims, digits, k), keep);
+          PolicyLoader.Loaded l = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines()));
+          if (!l.ok()) {
+            t.invalid++;
           } else {
-            t.failing++;
+            boolean ok = true;
+            String last = null;
+            for (Finding f : incremental.check(l.policy(), day).findings()) {
+              if (blocks(f)) {
+                ok = false;
+                if (!f.rule().equals(last)) { // findings come grouped by rule: count each rule once
+                  t.blockers.merge(f.rule(), 1L, Long::sum);
+                  last = f.rule();
+                }
+              }
+            }
+            if (ok) {
+              t.compliant++;
+              keep(t.best, cost(dims, digits, k), keep);
+            } else {
+              t.failing++;
+            }
           }
+          done.incrementAndGet();
         }
-        done.incrementAndGet();
       }
     }
   }

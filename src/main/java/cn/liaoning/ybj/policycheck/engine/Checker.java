@@ -12,9 +12,12 @@ import cn.liaoning.ybj.policycheck.regulation.Strength;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,64 +69,199 @@ public final class Checker {
    * that the baseline-mode rules match.
    */
   public CityResult check(CityPolicy policy, LocalDate asOf, List<?> extraFacts) {
+    List<Check> checks = engine.evaluate(facts(policy, asOf, extraFacts));
+    return assemble(policy, asOf, checks, null);
+  }
+
+  List<Object> factsFor(CityPolicy policy, LocalDate asOf) {
+    return facts(policy, asOf, List.of());
+  }
+
+  private List<Object> facts(CityPolicy policy, LocalDate asOf, List<?> extraFacts) {
     List<Param> params = paramsAt.computeIfAbsent(asOf, d -> List.copyOf(parameters.factsAt(d)));
-    List<Object> facts = new ArrayList<>(params);
+    List<Object> facts = new ArrayList<>(params.size() + 24);
+    facts.addAll(params);
     facts.addAll(policy.facts());
     facts.addAll(extraFacts);
-    List<Check> checks = engine.evaluate(facts);
+    return facts;
+  }
 
+  /**
+   * A checker for many variants of one city in a row (a what-if sweep): it keeps one rule session
+   * from variant to variant ({@link RuleEngine#live()}), so that the rules re-evaluate only what
+   * changed, and reuses the findings of the checks that did not change. Each result is the same
+   * as {@link Checker#check(CityPolicy, LocalDate)} (tested). Not thread-safe: one per thread.
+   */
+  public Incremental incremental() {
+    return new Incremental(engine.live());
+  }
+
+  /** See {@link #incremental()}. */
+  public final class Incremental implements AutoCloseable {
+    private final RuleEngine.Live live;
+    /** The finding made of each check in working memory, while the context below holds. */
+    private final Map<Check, Ranked> made = new IdentityHashMap<>();
+    private final Map<String, Ranked> unconcluded = new HashMap<>();
+    private Context context;
+
+    private Incremental(RuleEngine.Live live) {
+      this.live = live;
+    }
+
+    public CityResult check(CityPolicy policy, LocalDate asOf) {
+      Collection<Check> checks = live.evaluate(facts(policy, asOf, List.of()));
+      Context now = Context.of(policy, asOf);
+      if (!now.equals(context)) {
+        made.clear();
+        unconcluded.clear();
+        context = now;
+      } else if (made.size() > 2 * checks.size() + 64) {
+        Set<Check> present = Collections.newSetFromMap(new IdentityHashMap<>());
+        present.addAll(checks);
+        made.keySet().retainAll(present);
+      }
+      return assemble(policy, asOf, checks, this);
+    }
+
+    RuleEngine.Live live() {
+      return live;
+    }
+
+    @Override
+    public void close() {
+      live.close();
+    }
+  }
+
+  /**
+   * Everything besides the check itself that a finding depends on: the file, the as-of date, the
+   * document's positions (the same map object while only values change), the sources and source
+   * references, the waivers and whether the city has the hardship extension.
+   */
+  private record Context(String file, LocalDate asOf, Object positions, List<Source> sources,
+      List<Object> sourceRefs, List<Waiver> waivers, boolean extended) {
+    static Context of(CityPolicy p, LocalDate asOf) {
+      List<Object> refs = new ArrayList<>();
+      for (Map.Entry<String, Object> e : p.doc().values().entrySet()) {
+        String k = e.getKey();
+        if (k.endsWith("source") && (k.length() == 6 || k.endsWith(".source"))) {
+          refs.add(k);
+          refs.add(e.getValue());
+        }
+      }
+      return new Context(p.file(), asOf, new Identity(p.doc().positions()), p.sources(), refs, p.waivers(),
+          p.jurisdiction().extensionApproved());
+    }
+  }
+
+  /** Compares by identity: an immutable map that is the same object has the same content. */
+  private record Identity(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  /** A finding with the position of its rule in the catalogue, which orders the findings. */
+  private record Ranked(int order, Finding finding, String waiverPath) {}
+
+  private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::order)
+      .thenComparing((Ranked r) -> r.finding().path(), Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing((Ranked r) -> r.finding().subject(), Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing((Ranked r) -> r.finding().status())
+      .thenComparing((Ranked r) -> r.finding().message(), Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing((Ranked r) -> String.valueOf(r.finding().actual()))
+      .thenComparing((Ranked r) -> String.valueOf(r.finding().expected()));
+
+  /** Turns the rules' checks into the city's findings; {@code memo} reuses earlier ones. */
+  private CityResult assemble(CityPolicy policy, LocalDate asOf, Collection<Check> checks, Incremental memo) {
     boolean extended = policy.jurisdiction().extensionApproved();
     LocalDate deadline = parameters.date(extended ? "deadline.extended" : "deadline.standard", asOf);
 
     Set<String> concluded = new HashSet<>();
     Set<String> waiversUsed = new HashSet<>();
-    List<Finding> findings = new ArrayList<>();
+    List<Ranked> ranked = new ArrayList<>(checks.size() + 8);
     for (Check c : checks) {
-      Catalogue.Entry entry = catalogue.get(c.ruleId());
-      if (entry == null) {
-        throw new IllegalStateException("DRL rule inserted a check for " + c.ruleId() + ", which is not in rules/catalogue.yaml");
-      }
-      concluded.add(c.ruleId());
-      Status status;
-      String waiverRef = null;
-      switch (c.outcome()) {
-        case PASS -> status = Status.PASS;
-        case INDETERMINATE -> status = Status.INDETERMINATE;
-        case NOT_APPLICABLE -> status = Status.NOT_APPLICABLE;
-        case WARN -> status = Status.WARNING;
-        default -> {
-          if (entry.strength() == Strength.GUIDANCE) {
-            status = Status.WARNING;
-          } else {
-            Waiver w = entry.strength() == Strength.IN_PRINCIPLE ? validWaiver(policy, c.ruleId(), asOf) : null;
-            if (w != null) {
-              status = Status.WAIVED;
-              waiverRef = w.approvalRef();
-              waiversUsed.add(w.path());
-            } else {
-              status = Status.VIOLATION;
-            }
-          }
+      Ranked r = memo == null ? null : memo.made.get(c);
+      if (r == null) {
+        r = rank(policy, c, deadline, asOf);
+        if (memo != null) {
+          memo.made.put(c, r);
         }
       }
-      boolean due = status == Status.VIOLATION || status == Status.WARNING;
-      findings.add(finding(policy, c, entry.strength(), status, due ? deadline : null, asOf, waiverRef));
+      concluded.add(c.ruleId());
+      if (r.waiverPath() != null) {
+        waiversUsed.add(r.waiverPath());
+      }
+      ranked.add(r);
     }
 
     for (String id : engine.ruleIds()) {
-      Catalogue.Entry entry = catalogue.get(id);
-      if (!concluded.contains(id) && entry != null && !entry.baselineOnly()) {
-        Check c = new Check(id, entry.clause(), Outcome.INDETERMINATE, null, null, null, null,
-            "规则未得出结论：基准日 " + asOf + " 没有适用的省级参数，或所需数据缺失");
-        findings.add(finding(policy, c, entry.strength(), Status.INDETERMINATE, null, asOf, null));
+      if (!concluded.contains(id)) {
+        Ranked r = memo == null ? null : memo.unconcluded.get(id);
+        if (r == null) {
+          r = unconcluded(policy, id, asOf);
+          if (r != null && memo != null) {
+            memo.unconcluded.put(id, r);
+          }
+        }
+        if (r != null) {
+          ranked.add(r);
+        }
       }
     }
 
-    findings.sort(Comparator.comparingInt((Finding f) -> order.getOrDefault(f.rule(), -1))
-        .thenComparing(f -> f.path() == null ? "" : f.path(), Comparator.naturalOrder()));
+    ranked.sort(ORDER);
+    Finding[] findings = new Finding[ranked.size()];
+    for (int i = 0; i < findings.length; i++) {
+      findings[i] = ranked.get(i).finding();
+    }
+    List<Finding> list = List.of(findings);
+    return new CityResult(policy.city(), policy.jurisdiction().code(), policy.file(), list,
+        waiverUses(policy, asOf, waiversUsed, list), List.of());
+  }
 
-    return new CityResult(policy.city(), policy.jurisdiction().code(), policy.file(), List.copyOf(findings),
-        waiverUses(policy, asOf, waiversUsed, findings), List.of());
+  /** The finding of one check: its status by strength and waivers, its deadline, where it is. */
+  private Ranked rank(CityPolicy policy, Check c, LocalDate deadline, LocalDate asOf) {
+    Catalogue.Entry entry = catalogue.get(c.ruleId());
+    if (entry == null) {
+      throw new IllegalStateException("DRL rule inserted a check for " + c.ruleId() + ", which is not in rules/catalogue.yaml");
+    }
+    Status status;
+    Waiver waiver = null;
+    switch (c.outcome()) {
+      case PASS -> status = Status.PASS;
+      case INDETERMINATE -> status = Status.INDETERMINATE;
+      case NOT_APPLICABLE -> status = Status.NOT_APPLICABLE;
+      case WARN -> status = Status.WARNING;
+      default -> {
+        if (entry.strength() == Strength.GUIDANCE) {
+          status = Status.WARNING;
+        } else {
+          waiver = entry.strength() == Strength.IN_PRINCIPLE ? validWaiver(policy, c.ruleId(), asOf) : null;
+          status = waiver != null ? Status.WAIVED : Status.VIOLATION;
+        }
+      }
+    }
+    boolean due = status == Status.VIOLATION || status == Status.WARNING;
+    Finding f = finding(policy, c, entry.strength(), status, due ? deadline : null, asOf, waiver == null ? null : waiver.approvalRef());
+    return new Ranked(order.getOrDefault(c.ruleId(), -1), f, waiver == null ? null : waiver.path());
+  }
+
+  /** A rule id that the rules encode but that reached no conclusion: indeterminate, never pass. */
+  private Ranked unconcluded(CityPolicy policy, String id, LocalDate asOf) {
+    Catalogue.Entry entry = catalogue.get(id);
+    if (entry == null || entry.baselineOnly()) {
+      return null;
+    }
+    Check c = new Check(id, entry.clause(), Outcome.INDETERMINATE, null, null, null, null,
+        "规则未得出结论：基准日 " + asOf + " 没有适用的省级参数，或所需数据缺失");
+    return new Ranked(order.getOrDefault(id, -1), finding(policy, c, entry.strength(), Status.INDETERMINATE, null, asOf, null), null);
   }
 
   private Finding finding(CityPolicy policy, Check c, Strength strength, Status status, LocalDate deadline, LocalDate asOf, String waiver) {

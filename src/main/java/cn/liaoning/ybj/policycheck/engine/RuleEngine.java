@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,7 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
@@ -142,16 +144,20 @@ public final class RuleEngine {
         session.insert(f);
       }
       session.fireAllRules();
-      return checks.checks;
+      return new ArrayList<>(checks.checks);
     } finally {
       session.removeEventListener(checks);
       session.dispose();
     }
   }
 
-  /** Collects the checks the rules insert, in the order they insert them. */
+  /**
+   * Collects the checks in working memory (in no particular order: the checker sorts). The rules insert
+   * their conclusions logically: a check whose conditions stop holding (a fact was updated or
+   * deleted) is withdrawn by the engine, and leaves the collection.
+   */
   private static final class CheckCollector implements RuleRuntimeEventListener {
-    final List<Check> checks = new ArrayList<>();
+    final Set<Check> checks = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
@@ -164,7 +170,73 @@ public final class RuleEngine {
     public void objectUpdated(ObjectUpdatedEvent event) {}
 
     @Override
-    public void objectDeleted(ObjectDeletedEvent event) {}
+    public void objectDeleted(ObjectDeletedEvent event) {
+      if (event.getOldObject() instanceof Check c) {
+        checks.remove(c);
+      }
+    }
+  }
+
+  /**
+   * A session kept from one evaluation to the next, for checking many variants of one city in a
+   * row (what-if sweeps, re-checking while a file is edited). Each evaluation updates only the
+   * facts that differ from the previous evaluation's, at the same position of the list, and the
+   * engine re-evaluates only the rules those facts reach; the checks whose conditions no longer
+   * hold are withdrawn by truth maintenance. The result is the same as {@link #evaluate} on the
+   * same facts (tested). Not thread-safe: one per thread. {@link #close()} disposes the session.
+   */
+  public Live live() {
+    return new Live(kieBase().newKieSession());
+  }
+
+  /** See {@link #live()}. */
+  public static final class Live implements AutoCloseable {
+    private final KieSession session;
+    private final CheckCollector collector = new CheckCollector();
+    private final List<Object> facts = new ArrayList<>();
+    private final List<FactHandle> handles = new ArrayList<>();
+
+    private Live(KieSession session) {
+      this.session = session;
+      session.addEventListener(collector);
+    }
+
+    /**
+     * Brings working memory to exactly the given facts and runs the rules. The returned view
+     * changes with the next evaluation: copy what must be kept.
+     */
+    public Collection<Check> evaluate(List<?> next) {
+      int common = Math.min(facts.size(), next.size());
+      for (int i = 0; i < common; i++) {
+        Object was = facts.get(i);
+        Object now = next.get(i);
+        if (was == now || was.equals(now)) {
+          continue; // facts are immutable records: equal means nothing to re-evaluate
+        }
+        if (was.getClass() == now.getClass()) {
+          session.update(handles.get(i), now);
+        } else {
+          session.delete(handles.get(i));
+          handles.set(i, session.insert(now));
+        }
+        facts.set(i, now);
+      }
+      for (int i = facts.size() - 1; i >= next.size(); i--) {
+        session.delete(handles.remove(i));
+        facts.remove(i);
+      }
+      for (int i = common; i < next.size(); i++) {
+        facts.add(next.get(i));
+        handles.add(session.insert(next.get(i)));
+      }
+      session.fireAllRules();
+      return Collections.unmodifiableCollection(collector.checks);
+    }
+
+    @Override
+    public void close() {
+      session.dispose();
+    }
   }
 
   private volatile KieSessionsPool pool;
