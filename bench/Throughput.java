@@ -1,6 +1,7 @@
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RuleEngine;
 import cn.liaoning.ybj.policycheck.policy.CityPolicy;
+import cn.liaoning.ybj.policycheck.policy.Doc;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +24,11 @@ import java.util.regex.Pattern;
 /**
  * In-process throughput of {@code check}: N variants of a fully filled city file (every number
  * scaled by a random factor in 0.8–1.2, so that rules pass and fail), checked on one thread and
- * on every core. Prints files/s for parse + evaluate (YAML text → findings) and for evaluate alone
- * (loaded policy → findings), as the median of the timed rounds after warm-up rounds.
+ * on every core. Prints files/s for parse + evaluate (YAML text → findings), for evaluate alone
+ * (loaded policy → findings; consecutive variants differ in every number, each check runs in a
+ * kept session brought to the variant's facts), and for evaluate in sweep order (a grid over three
+ * fields walked as {@code policy-check sweep} walks it, with one incremental checker per thread),
+ * as the median of the timed rounds after warm-up rounds.
  *
  * <p>Usage: java -cp policy-check.jar:bench Throughput BASE.yaml [N] [ROUNDS]
  */
@@ -63,6 +69,27 @@ public final class Throughput {
       policies.add(l.policy());
     }
 
+    // Sweep order: a grid over three fields of the compliant file, as `policy-check sweep` walks it
+    // (the last field varies fastest, so consecutive variants differ in one field).
+    Doc doc = loader.load("sweep.yaml", texts.get(0)).policy().doc();
+    List<String> deductibles = doc.values().keySet().stream()
+        .filter(k -> k.startsWith("employee.outpatient.classes[") && k.endsWith(".deductible")).toList();
+    List<CityPolicy> grid = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> values = new LinkedHashMap<>(doc.values());
+      int a = i / (41 * 11), b = (i / 11) % 41, c = i % 11;
+      for (String k : deductibles) {
+        values.put(k, 100.0 + 10 * (a % 51));
+      }
+      values.put("employee.annual_cap", 60000.0 + 1000 * b);
+      values.put("employee.inpatient.classes[0].deductible", 500.0 + 100 * c);
+      PolicyLoader.Loaded l = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines()));
+      if (!l.ok()) {
+        throw new IllegalStateException("grid variant " + i + " does not map: " + l.diagnostics());
+      }
+      grid.add(l.policy());
+    }
+
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf("variants %d of %s; median of %d timed rounds after %d warm-up rounds%n", n, args[0], rounds, WARMUP);
     for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
@@ -71,8 +98,9 @@ public final class Throughput {
         return checker.check(l.policy(), asOf).findings().size();
       }));
       double eval = median(rounds, () -> rate(threads, n, i -> checker.check(policies.get(i), asOf).findings().size()));
-      System.out.printf("%d thread%s: parse + evaluate %,8.0f files/s   evaluate alone %,8.0f evaluations/s%n",
-          threads, threads == 1 ? " " : "s", parse, eval);
+      double sweep = median(rounds, () -> sweepRate(threads, checker, grid, asOf));
+      System.out.printf("%d thread%s: parse + evaluate %,8.0f files/s   evaluate alone %,8.0f evaluations/s   sweep order %,8.0f evaluations/s%n",
+          threads, threads == 1 ? " " : "s", parse, eval, sweep);
     }
   }
 
@@ -96,6 +124,39 @@ public final class Throughput {
     }
     Arrays.sort(r);
     return r[rounds / 2];
+  }
+
+  /**
+   * Variants per second in sweep order: each thread checks a contiguous block of the grid with
+   * one incremental checker, as a sweep worker does.
+   */
+  private static double sweepRate(int threads, Checker checker, List<CityPolicy> grid, LocalDate asOf) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long t0 = System.nanoTime();
+      List<Future<Integer>> parts = new ArrayList<>();
+      int block = (grid.size() + threads - 1) / threads;
+      for (int t = 0; t < threads; t++) {
+        List<CityPolicy> mine = grid.subList(Math.min(grid.size(), t * block), Math.min(grid.size(), (t + 1) * block));
+        parts.add(pool.submit(() -> {
+          int seen = 0;
+          try (Checker.Incremental inc = checker.incremental()) {
+            for (CityPolicy p : mine) {
+              seen += inc.check(p, asOf).findings().size();
+            }
+          }
+          return seen;
+        }));
+      }
+      for (Future<Integer> f : parts) {
+        if (f.get() == 0) {
+          throw new IllegalStateException("no findings");
+        }
+      }
+      return grid.size() / ((System.nanoTime() - t0) / 1e9);
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** Items per second over all n items, split between the threads. */

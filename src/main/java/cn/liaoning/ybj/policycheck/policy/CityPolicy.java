@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One city's policy as read from its file: the fact records the rules match, plus the document
@@ -21,7 +22,16 @@ public record CityPolicy(
     ResidentWaiting residentWaiting,
     List<Waiver> waivers,
     List<Approval> approvals,
-    List<Source> sources) {
+    List<Source> sources,
+    Map<String, String> sourceRefs) {
+
+  /**
+   * @param sourceRefs the {@code source:} references the file makes, by the path of the mapping
+   *     that carries them ("" for the file's top level), e.g. {@code employee} → {@code sy-guide}
+   */
+  public CityPolicy {
+    sourceRefs = Map.copyOf(sourceRefs);
+  }
 
   public String city() {
     return jurisdiction.city();
@@ -56,7 +66,7 @@ public record CityPolicy(
   public Source sourceOf(String path) {
     String p = path == null ? "" : path;
     while (true) {
-      String id = doc.string(p.isEmpty() ? "source" : p + ".source");
+      String id = sourceRefs.get(p);
       if (id != null) {
         return sources.stream().filter(s -> s.id().equals(id)).findFirst().orElse(new Source(id, null, null, null, null));
       }

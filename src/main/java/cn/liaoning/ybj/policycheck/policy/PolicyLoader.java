@@ -19,7 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -205,7 +207,8 @@ public final class PolicyLoader {
         String p = "sources[" + i + "]";
         sources.add(new Source(d.string(p + ".id"), d.string(p + ".title"), d.string(p + ".issuer"), d.string(p + ".date"), d.string(p + ".url")));
       }
-      checkSourceRefs(sources);
+      Map<String, String> sourceRefs = sourceRefs();
+      checkSourceRefs(sources, sourceRefs);
 
       Jurisdiction j = new Jurisdiction(
           d.string("city"),
@@ -325,7 +328,7 @@ public final class PolicyLoader {
       }
 
       return new CityPolicy(d.file(), d, j, contribution, eb, List.copyOf(classes), linkage, maternity, resident,
-          critical, waiting, List.copyOf(waivers), List.copyOf(approvals), List.copyOf(sources));
+          critical, waiting, List.copyOf(waivers), List.copyOf(approvals), List.copyOf(sources), sourceRefs);
     }
 
     private List<RatioFactor> factors(String path) {
@@ -346,20 +349,32 @@ public final class PolicyLoader {
       }
     }
 
-    private void checkSourceRefs(List<Source> sources) {
+    /** Every {@code source:} the file gives, by the path of the mapping that carries it. */
+    private Map<String, String> sourceRefs() {
+      Map<String, String> refs = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : d.values().entrySet()) {
+        String key = e.getKey();
+        if (key.endsWith("source") && (key.length() == 6 || key.endsWith(".source")) && !key.startsWith("sources[")
+            && e.getValue() instanceof String id) {
+          refs.put(key.length() == 6 ? "" : key.substring(0, key.length() - 7), id);
+        }
+      }
+      return refs;
+    }
+
+    private void checkSourceRefs(List<Source> sources, Map<String, String> refs) {
       if (d.size("sources") < 0 && d.written().contains("sources")
           || sources.stream().anyMatch(s -> s.id() == null)) {
         return; // the sources list itself is in error (already reported): no cascade of errors
       }
       Set<String> ids = new HashSet<>();
       sources.forEach(s -> ids.add(s.id()));
-      for (String key : d.values().keySet()) {
-        if ((key.equals("source") || key.endsWith(".source")) && !key.startsWith("sources[")) {
-          String id = d.string(key);
-          if (id != null && !ids.contains(id)) {
-            String hint = PolicyReader.closest(id, new ArrayList<>(ids));
-            error(key, "来源“" + PolicyReader.clip(id) + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
-          }
+      for (Map.Entry<String, String> e : refs.entrySet()) {
+        String id = e.getValue();
+        if (!ids.contains(id)) {
+          String hint = PolicyReader.closest(id, new ArrayList<>(ids));
+          error(e.getKey().isEmpty() ? "source" : e.getKey() + ".source",
+              "来源“" + PolicyReader.clip(id) + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
         }
       }
     }
