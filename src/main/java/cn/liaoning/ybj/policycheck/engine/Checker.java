@@ -131,6 +131,8 @@ public final class Checker {
     /** The finding made of each check in working memory, while the context below holds. */
     private final Map<Check, Ranked> made = new IdentityHashMap<>();
     private final Map<String, Ranked> unconcluded = new HashMap<>();
+    /** The previous result's findings, sorted: most of them come again, and in the same order. */
+    private List<Ranked> lastOrder = List.of();
     private Context context;
 
     private Incremental(RuleEngine.Live live) {
@@ -147,6 +149,7 @@ public final class Checker {
       if (!now.equals(context)) {
         made.clear();
         unconcluded.clear();
+        lastOrder = List.of();
         context = now;
       } else if (made.size() > 2 * checks.size() + 64) {
         Set<Check> present = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -193,7 +196,7 @@ public final class Checker {
   }
 
   /** A finding with the position of its rule in the catalogue, which orders the findings. */
-  private record Ranked(int order, Finding finding, String waiverPath) {}
+  private record Ranked(int order, Finding finding, String waiverPath, Check check) {}
 
   private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::order)
       .thenComparing((Ranked r) -> r.finding().path(), Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -211,10 +214,12 @@ public final class Checker {
     Set<String> concluded = new HashSet<>();
     Set<String> waiversUsed = new HashSet<>();
     List<Ranked> ranked = new ArrayList<>(checks.size() + 8);
+    List<Ranked> fresh = memo == null ? ranked : new ArrayList<>();
     for (Check c : checks) {
       Ranked r = memo == null ? null : memo.made.get(c);
       if (r == null) {
         r = rank(policy, c, deadline, asOf);
+        fresh.add(r);
         if (memo != null) {
           memo.made.put(c, r);
         }
@@ -223,7 +228,20 @@ public final class Checker {
       if (r.waiverPath() != null) {
         waiversUsed.add(r.waiverPath());
       }
-      ranked.add(r);
+    }
+    if (memo != null) {
+      // The earlier findings still standing, in their sorted order, then the new ones: the sort
+      // below finds one long sorted run and merges the few new findings into it.
+      for (Ranked r : memo.lastOrder) {
+        if (r.check() != null && checks.contains(r.check())) {
+          ranked.add(r);
+        }
+      }
+      ranked.addAll(fresh);
+      if (ranked.size() != checks.size()) { // (a check kept from before the last result: rebuild)
+        ranked.clear();
+        checks.forEach(c -> ranked.add(memo.made.get(c)));
+      }
     }
 
     for (String id : engine.ruleIds()) {
@@ -242,6 +260,9 @@ public final class Checker {
     }
 
     ranked.sort(ORDER);
+    if (memo != null) {
+      memo.lastOrder = ranked;
+    }
     Finding[] findings = new Finding[ranked.size()];
     for (int i = 0; i < findings.length; i++) {
       findings[i] = ranked.get(i).finding();
@@ -275,7 +296,7 @@ public final class Checker {
     }
     boolean due = status == Status.VIOLATION || status == Status.WARNING;
     Finding f = finding(policy, c, entry.strength(), status, due ? deadline : null, asOf, waiver == null ? null : waiver.approvalRef());
-    return new Ranked(order.getOrDefault(c.ruleId(), -1), f, waiver == null ? null : waiver.path());
+    return new Ranked(order.getOrDefault(c.ruleId(), -1), f, waiver == null ? null : waiver.path(), c);
   }
 
   /** A rule id that the rules encode but that reached no conclusion: indeterminate, never pass. */
@@ -286,7 +307,7 @@ public final class Checker {
     }
     Check c = new Check(id, entry.clause(), Outcome.INDETERMINATE, null, null, null, null,
         "规则未得出结论：基准日 " + asOf + " 没有适用的省级参数，或所需数据缺失");
-    return new Ranked(order.getOrDefault(id, -1), finding(policy, c, entry.strength(), Status.INDETERMINATE, null, asOf, null), null);
+    return new Ranked(order.getOrDefault(id, -1), finding(policy, c, entry.strength(), Status.INDETERMINATE, null, asOf, null), null, null);
   }
 
   private Finding finding(CityPolicy policy, Check c, Strength strength, Status status, LocalDate deadline, LocalDate asOf, String waiver) {
