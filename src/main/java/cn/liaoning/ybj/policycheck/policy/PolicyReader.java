@@ -100,8 +100,12 @@ public final class PolicyReader {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, Integer> listSizes = new HashMap<>();
-  private final Map<String, Position> positions = new HashMap<>();
-  private final Set<String> written = new HashSet<>();
+  /**
+   * Every path written (with its position), in walk order; only ever added to during the walk, so
+   * kept as lists and made into the Doc's immutable map and set once, at the end.
+   */
+  private final List<String> writtenPaths = new ArrayList<>();
+  private final List<Position> writtenPositions = new ArrayList<>();
   /** Nodes already walked; only an alias can lead to a node twice, so kept only when there are aliases. */
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
   private boolean hasAliases;
@@ -178,7 +182,7 @@ public final class PolicyReader {
       return null;
     }
     walk(root, schema, "", 0);
-    return new Doc(file, values, listSizes, positions, written, lines);
+    return writtenDoc();
   }
 
   /** The whole file must not be composed (alias bomb, several documents): already reported. */
@@ -806,6 +810,41 @@ public final class PolicyReader {
 
   // --- walking the node tree against the schema -----------------------------------------------
 
+  private void written(String path, Position pos) {
+    writtenPaths.add(path);
+    writtenPositions.add(pos);
+  }
+
+  /**
+   * The Doc, its positions and written paths built directly as immutable collections (which the
+   * Doc keeps as they are). A path is written at most once (keys are unique within a mapping,
+   * list indices within a list, and a node reached twice — by an alias — is not walked again);
+   * should one come twice, the last position wins, as with a map filled in walk order.
+   */
+  private Doc writtenDoc() {
+    int n = writtenPaths.size();
+    String[] paths = writtenPaths.toArray(new String[0]);
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, Position>[] entries = new Map.Entry[n];
+    for (int i = 0; i < n; i++) {
+      entries[i] = Map.entry(paths[i], writtenPositions.get(i));
+    }
+    Map<String, Position> positions;
+    Set<String> written;
+    try {
+      positions = Map.ofEntries(entries);
+      written = Set.of(paths);
+    } catch (IllegalArgumentException duplicate) {
+      Map<String, Position> m = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        m.put(paths[i], writtenPositions.get(i));
+      }
+      positions = m;
+      written = new HashSet<>(writtenPaths);
+    }
+    return new Doc(file, values, listSizes, positions, written, lines);
+  }
+
   private void walk(Node node, Type type, String path, int depth) {
     if (isRefused(node)) {
       return; // tag or anchor: already reported where it is written
@@ -873,8 +912,7 @@ public final class PolicyReader {
       // A scalar is located where its value is written; a mapping or list (and an empty value)
       // where its key is.
       boolean atValue = v instanceof ScalarNode sv && !(isNull(sv) && sv.getValue().isEmpty());
-      positions.put(child, pos(atValue ? v : k));
-      written.add(child);
+      written(child, pos(atValue ? v : k));
       walk(v, ft, child, depth + 1);
     }
     for (Map.Entry<String, Type> f : obj.fields().entrySet()) {
@@ -910,8 +948,7 @@ public final class PolicyReader {
         error(item, "“" + display(path) + "”的第 " + (i + 1) + " 项为空：删去这一项，或写出它的内容");
         continue;
       }
-      positions.put(child, pos(item));
-      written.add(child);
+      written(child, pos(item));
       walk(item, list.element(), child, depth + 1);
       if (list.element() instanceof Obj o && o.fields().containsKey(nameKey) && item instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
