@@ -505,7 +505,7 @@ public final class PolicyReader {
     /**
      * A plain scalar starting with a digit: all digits is INT ([1-9][0-9_]*, 0, or octal
      * 0[0-7]*) or, with a leading 0 and an 8 or 9, STR (no FLOAT or TIMESTAMP without '.', 'e',
-     * ':' or '-'); digits '.' digits is FLOAT. Anything else: null.
+     * ':' or '-'); digits, '.', then digits or nothing is FLOAT. Anything else: null.
      */
     private static Tag number(String v) {
       int n = v.length();
