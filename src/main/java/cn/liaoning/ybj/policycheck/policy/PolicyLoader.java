@@ -222,7 +222,8 @@ public final class PolicyLoader {
         error("extension.approved", "延期（确有困难）标记为已批准，但缺少批准文号 extension.approval_ref");
       }
 
-      String c = "employee.contribution.";
+      // final: a constant, so that c + "…" (and l, ci, w below) are constant paths, hashed once.
+      final String c = "employee.contribution.";
       Doc.Range range = d.range(c + "flexible_base_pct");
       EmployeeContribution contribution = new EmployeeContribution(
           d.number(c + "base_floor_pct"),
@@ -264,7 +265,7 @@ public final class PolicyLoader {
       classes(classes, Scheme.RESIDENT, Setting.INPATIENT);
       classes(classes, Scheme.RESIDENT, Setting.OUTPATIENT);
 
-      String l = "employee.linkage.";
+      final String l = "employee.linkage.";
       EmployeeLinkage linkage = new EmployeeLinkage(
           Timing.of(d.string(l + "first_enrolment_benefit_start")),
           d.integer(l + "flexible_waiting_months"),
@@ -294,7 +295,7 @@ public final class PolicyLoader {
           d.number("resident.inpatient.overall_ratio_pct"),
           d.number("resident.outpatient.annual_cap"));
 
-      String ci = "resident.critical_illness.";
+      final String ci = "resident.critical_illness.";
       CriticalIllness critical = new CriticalIllness(
           d.number(ci + "annual_cap"),
           d.integer(ci + "continuity_after_years"),
@@ -302,7 +303,7 @@ public final class PolicyLoader {
           d.number(ci + "zero_claim_bonus"),
           d.number(ci + "incentive_limit_pct"));
 
-      String w = "resident.waiting.";
+      final String w = "resident.waiting.";
       ResidentWaiting waiting = new ResidentWaiting(
           d.integer(w + "fixed_months"),
           d.integer(w + "variable_months_per_lapse_year"),

@@ -33,7 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -41,10 +41,17 @@ import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -56,11 +63,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads a YAML document safely and checks it against a {@link Schema}.
  *
- * <p>Safety: only the parser and the composer of SnakeYAML run — no constructor, so no object is
- * ever built from a tag. A first pass over the parser's events refuses every explicit tag, anchor
- * and alias with its position (and gives up at once on an "alias bomb"); size and nesting are
- * bounded. Every other problem is collected with its line and column, so a file's problems are
- * reported together.
+ * <p>Safety: only the parser of SnakeYAML runs — no constructor, so no object is ever built from a
+ * tag. The text is parsed once: the node tree is built from the parser's events as SnakeYAML's
+ * composer would build it, and in the same pass every explicit tag, anchor and alias is refused
+ * with its position (an "alias bomb" leaves nothing to check); size and nesting are bounded.
+ * Every other problem is collected with its line and column, so a file's problems are reported
+ * together.
  */
 public final class PolicyReader {
   /** Largest file accepted, in bytes. A city policy is a few kilobytes. */
@@ -87,16 +95,20 @@ public final class PolicyReader {
   private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
   /** An unquoted number with a leading zero (0100, 09, 007.5): octal to YAML 1.1, decimal to a person. */
   private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]*[0-9][0-9_]*(?:\\.[0-9]*)?");
-  /** Line breaks as YAML 1.1 (and so SnakeYAML) counts them; the last three are refused. */
-  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\r\n\u0085\u2028\u2029]");
 
   private final String file;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, Integer> listSizes = new HashMap<>();
-  private final Map<String, Position> positions = new HashMap<>();
-  private final Set<String> written = new HashSet<>();
+  /**
+   * Every path written (with its position), in walk order; only ever added to during the walk, so
+   * kept as lists and made into the Doc's immutable map and set once, at the end.
+   */
+  private final List<String> writtenPaths = new ArrayList<>();
+  private final List<Position> writtenPositions = new ArrayList<>();
+  /** Nodes already walked; only an alias can lead to a node twice, so kept only when there are aliases. */
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
+  private boolean hasAliases;
   /** Nodes already reported by the event scan (tag, anchor), by kind and start index: not walked. */
   private final Set<String> refused = new HashSet<>();
   private List<String> lines = List.of();
@@ -138,7 +150,7 @@ public final class PolicyReader {
     if (text == null) {
       return null;
     }
-    lines = List.of(LINE_BREAK.split(text, -1));
+    lines = splitLines(text);
     if (text.isBlank()) {
       fileError("文件为空：应至少包含 city（城市名称）");
       return null;
@@ -148,17 +160,15 @@ public final class PolicyReader {
     }
     Node root;
     try {
-      if (!scanEvents(text)) {
-        return null;
-      }
-      Composer composer = new Composer(new ParserImpl(new StreamReader(text), options()), new Resolver(), options());
-      root = composer.checkNode() ? composer.getNode() : null;
+      root = compose(text);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       add(Severity.ERROR, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, syntaxMessage(e, m));
       return null;
     } catch (YAMLException e) {
       fileError(plainYamlMessage(e.getMessage()));
+      return null;
+    } catch (Refused e) {
       return null;
     }
     if (root == null || isNull(root) && ((ScalarNode) root).getValue().isEmpty()) {
@@ -172,7 +182,14 @@ public final class PolicyReader {
       return null;
     }
     walk(root, schema, "", 0);
-    return new Doc(file, values, listSizes, positions, written, lines);
+    return writtenDoc();
+  }
+
+  /** The whole file must not be composed (alias bomb, several documents): already reported. */
+  private static final class Refused extends RuntimeException {
+    Refused() {
+      super(null, null, false, false);
+    }
   }
 
   private static LoaderOptions options() {
@@ -184,25 +201,205 @@ public final class PolicyReader {
     opts.setCodePointLimit(MAX_BYTES);
     opts.setProcessComments(false);
     opts.setMergeOnCompose(false);
-    // The composer only builds the node tree, it never instantiates a tag's class; explicit tags
-    // were already refused (with their position) by scanEvents, and the walker skips them.
-    // Accepting global tags here lets the rest of the file still be checked.
+    // Only the node tree is built (by Events, as SnakeYAML's composer with these options would),
+    // never a tag's class; explicit tags are refused (with their position) as the events go by,
+    // and the walker skips them. Accepting global tags lets the rest of the file still be checked.
     opts.setTagInspector(tag -> true);
     return opts;
   }
 
   /**
-   * First pass over the parser's events: every explicit tag, anchor and alias is refused where it
-   * is written; more than one document is refused. Returns false when the file must not be
-   * composed (alias bomb, several documents).
+   * Parses the text once: {@link Events} builds the node tree from the parser's events, as
+   * SnakeYAML's {@code Composer} does, and looks at each event as it goes by (tags, anchors,
+   * aliases, documents).
+   *
+   * <p>The outcome is the one of scanning every event first and composing only a file that passed
+   * the scan: a syntax error anywhere in the stream wins over a composing failure (which is kept
+   * until the rest of the stream has been scanned), an alias bomb or a second document leaves
+   * nothing composed, and the alias diagnostics come before a composing failure. Throws
+   * {@link Refused} when the scan refused the whole file.
    */
-  private boolean scanEvents(String text) {
-    ParserImpl parser = new ParserImpl(new StreamReader(text), options());
-    List<AliasEvent> aliases = new ArrayList<>();
-    int documents = 0;
-    boolean ok = true;
-    while (parser.peekEvent() != null) {
-      Event ev = parser.getEvent();
+  private Node compose(String text) {
+    Events events = new Events(new ParserImpl(new StreamReader(text), options()));
+    Node root = null;
+    RuntimeException composeFailure = null;
+    try {
+      root = events.document();
+    } catch (RuntimeException e) {
+      if (events.parserFailed) {
+        throw e; // the parser's own error, exactly where a scan of the events would have stopped
+      }
+      composeFailure = e;
+    }
+    events.drain();
+    if (!events.finish()) {
+      throw new Refused();
+    }
+    if (composeFailure != null) {
+      throw composeFailure;
+    }
+    return root;
+  }
+
+  /** SnakeYAML's "found undefined alias" error, as its composer reports it. */
+  private static final class UndefinedAlias extends ComposerException {
+    UndefinedAlias(String problem, Mark problemMark) {
+      super(problem, problemMark);
+    }
+  }
+
+  /**
+   * Pulls the parser's events once. Builds the first document's node tree exactly as SnakeYAML
+   * 2.4's {@code Composer} (with the reader's {@link #options()}) would: the same nodes, tags
+   * (resolved by {@link QuickResolver}), marks and styles; an alias stands for its anchor's node;
+   * the same failures (undefined alias, nesting deeper than {@link #MAX_DEPTH}, more than
+   * {@link #MAX_ALIASES} aliases of collections), in the same order. Comments are not parsed, so
+   * there are none to attach. Every event is looked at once, as it is consumed: every explicit
+   * tag, anchor and alias is refused where it is written; more than one document is refused; more
+   * than {@link #MAX_ALIASES} aliases is an alias bomb.
+   */
+  private final class Events {
+    private final ParserImpl parser;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final List<AliasEvent> aliases = new ArrayList<>();
+    private int documents;
+    private boolean ok = true;
+    private int depth;
+    private int collectionAliases;
+    /** The parser itself threw (a syntax error): nothing more is read. */
+    boolean parserFailed;
+
+    Events(ParserImpl parser) {
+      this.parser = parser;
+    }
+
+    private Event peek() {
+      try {
+        return parser.peekEvent();
+      } catch (RuntimeException e) {
+        parserFailed = true;
+        throw e;
+      }
+    }
+
+    private Event next() {
+      Event ev;
+      try {
+        ev = parser.getEvent();
+      } catch (RuntimeException e) {
+        parserFailed = true;
+        throw e;
+      }
+      if (ev != null) {
+        look(ev);
+      }
+      return ev;
+    }
+
+    /** Reads (and looks at) the rest of the stream. */
+    void drain() {
+      while (peek() != null) {
+        next();
+      }
+    }
+
+    /** The root node of the first document, or null when the stream has none. */
+    Node document() {
+      if (peek() instanceof StreamStartEvent) {
+        next();
+      }
+      if (peek() instanceof StreamEndEvent) {
+        return null;
+      }
+      next(); // document start
+      Node root = node();
+      next(); // document end
+      return root;
+    }
+
+    private Node node() {
+      if (peek() instanceof AliasEvent) {
+        AliasEvent alias = (AliasEvent) next();
+        Node target = anchors.get(alias.getAnchor());
+        if (target == null) {
+          throw new UndefinedAlias("found undefined alias " + alias.getAnchor(), alias.getStartMark());
+        }
+        if (!(target instanceof ScalarNode) && ++collectionAliases > MAX_ALIASES) {
+          throw new YAMLException("Number of aliases for non-scalar nodes exceeds the specified max=" + MAX_ALIASES);
+        }
+        return target;
+      }
+      String anchor = ((NodeEvent) peek()).getAnchor();
+      if (depth > MAX_DEPTH) {
+        throw new YAMLException("Nesting Depth exceeded max " + MAX_DEPTH);
+      }
+      depth++;
+      Node node;
+      if (peek() instanceof ScalarEvent) {
+        node = scalar(anchor);
+      } else if (peek() instanceof SequenceStartEvent) {
+        node = sequence(anchor);
+      } else {
+        node = mapping(anchor);
+      }
+      depth--;
+      return node;
+    }
+
+    private Node scalar(String anchor) {
+      ScalarEvent ev = (ScalarEvent) next();
+      String tag = ev.getTag();
+      boolean resolved = tag == null || tag.equals("!");
+      Tag nodeTag = resolved
+          ? QuickResolver.INSTANCE.resolve(NodeId.scalar, ev.getValue(), ev.getImplicit().canOmitTagInPlainScalar())
+          : new Tag(tag);
+      ScalarNode node = new ScalarNode(nodeTag, resolved, ev.getValue(), ev.getStartMark(), ev.getEndMark(), ev.getScalarStyle());
+      anchor(anchor, node);
+      return node;
+    }
+
+    private Node sequence(String anchor) {
+      SequenceStartEvent start = (SequenceStartEvent) next();
+      String tag = start.getTag();
+      boolean resolved = tag == null || tag.equals("!");
+      Tag nodeTag = resolved ? QuickResolver.INSTANCE.resolve(NodeId.sequence, null, start.getImplicit()) : new Tag(tag);
+      List<Node> children = new ArrayList<>();
+      SequenceNode node = new SequenceNode(nodeTag, resolved, children, start.getStartMark(), null, start.getFlowStyle());
+      anchor(anchor, node);
+      while (!(peek() instanceof SequenceEndEvent)) {
+        children.add(node());
+      }
+      node.setEndMark(next().getEndMark());
+      return node;
+    }
+
+    private Node mapping(String anchor) {
+      MappingStartEvent start = (MappingStartEvent) next();
+      String tag = start.getTag();
+      boolean resolved = tag == null || tag.equals("!");
+      Tag nodeTag = resolved ? QuickResolver.INSTANCE.resolve(NodeId.mapping, null, start.getImplicit()) : new Tag(tag);
+      List<NodeTuple> children = new ArrayList<>();
+      MappingNode node = new MappingNode(nodeTag, resolved, children, start.getStartMark(), null, start.getFlowStyle());
+      anchor(anchor, node);
+      while (!(peek() instanceof MappingEndEvent)) {
+        Node key = node();
+        if (key.getTag().equals(Tag.MERGE)) {
+          node.setMerged(true);
+        }
+        children.add(new NodeTuple(key, node()));
+      }
+      node.setEndMark(next().getEndMark());
+      return node;
+    }
+
+    private void anchor(String anchor, Node node) {
+      if (anchor != null) {
+        node.setAnchor(anchor);
+        anchors.put(anchor, node);
+      }
+    }
+
+    private void look(Event ev) {
       if (ev instanceof DocumentStartEvent) {
         documents++;
         if (documents == 2) {
@@ -210,16 +407,19 @@ public final class PolicyReader {
               "文件只能包含一个 YAML 文档（这里开始了第二个文档，如“---”）");
           ok = false;
         }
-        continue;
+        return;
       }
       if (ev instanceof AliasEvent a) {
         aliases.add(a);
-        continue;
+        return;
       }
       if (!(ev instanceof NodeEvent n)) {
-        continue;
+        return;
       }
       String tag = ev instanceof ScalarEvent s ? s.getTag() : ev instanceof CollectionStartEvent c ? c.getTag() : null;
+      if (tag == null && n.getAnchor() == null) {
+        return;
+      }
       String key = (ev instanceof ScalarEvent ? "S" : "C") + ev.getStartMark().getIndex();
       if (tag != null) {
         refused.add(key);
@@ -233,21 +433,106 @@ public final class PolicyReader {
             "不支持 YAML 锚点（&" + clip(n.getAnchor()) + "）：请直接写出每个值");
       }
     }
-    if (aliases.size() > MAX_ALIASES) {
-      Mark m = aliases.get(0).getStartMark();
-      add(Severity.ERROR, line(m), column(m),
-          "YAML 别名过多（" + aliases.size() + " 个，疑似“别名炸弹”），拒绝读取；政策文件不应使用锚点（&）和别名（*）");
-      return false;
+
+    /**
+     * After the whole stream: reports the aliases (or the alias bomb). Returns false when the
+     * file must not be walked (alias bomb, several documents).
+     */
+    boolean finish() {
+      if (aliases.size() > MAX_ALIASES) {
+        Mark m = aliases.get(0).getStartMark();
+        add(Severity.ERROR, line(m), column(m),
+            "YAML 别名过多（" + aliases.size() + " 个，疑似“别名炸弹”），拒绝读取；政策文件不应使用锚点（&）和别名（*）");
+        return false;
+      }
+      for (AliasEvent a : aliases) {
+        add(Severity.ERROR, line(a.getStartMark()), column(a.getStartMark()),
+            "不支持 YAML 别名（*" + clip(a.getAnchor()) + "）：请直接写出每个值");
+      }
+      hasAliases = !aliases.isEmpty();
+      return ok;
     }
-    for (AliasEvent a : aliases) {
-      add(Severity.ERROR, line(a.getStartMark()), column(a.getStartMark()),
-          "不支持 YAML 别名（*" + clip(a.getAnchor()) + "）：请直接写出每个值");
-    }
-    return ok;
   }
 
-  private static String refusedKey(Node n) {
-    return (n instanceof ScalarNode ? "S" : "C") + n.getStartMark().getIndex();
+  private boolean isRefused(Node n) {
+    return !refused.isEmpty() && refused.contains((n instanceof ScalarNode ? "S" : "C") + n.getStartMark().getIndex());
+  }
+
+  /**
+   * SnakeYAML's resolver, answering the common plain scalars (words, whole and decimal numbers)
+   * without its regular expressions. Every answer is the one {@link Resolver#resolve} gives: the
+   * implicit resolvers are chosen by the first character (BOOL for yYnNtTfFoO, then NULL for nN;
+   * INT, FLOAT and, for a digit, TIMESTAMP for -+0-9 and FLOAT for '.'; MERGE for '<', NULL for
+   * '~', YAML for !&*), then NULL and EMPTY for any first character; otherwise a scalar is STR.
+   * Everything not decided here goes to SnakeYAML.
+   */
+  static final class QuickResolver extends Resolver {
+    static final QuickResolver INSTANCE = new QuickResolver();
+    private static final Set<String> BOOLS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
+        "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+    private static final Set<String> NULLS = Set.of("null", "Null", "NULL");
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind == NodeId.scalar && implicit && !value.isEmpty()) {
+        Tag t = quick(value);
+        if (t != null) {
+          return t;
+        }
+      }
+      return super.resolve(kind, value, implicit);
+    }
+
+    /** The tag of a non-empty plain scalar, or null to ask SnakeYAML. */
+    static Tag quick(String v) {
+      char c = v.charAt(0);
+      switch (c) {
+        case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
+          if (v.length() > 5) {
+            return Tag.STR; // every word of BOOL and NULL has 2 to 5 letters
+          }
+          return BOOLS.contains(v) ? Tag.BOOL : NULLS.contains(v) ? Tag.NULL : Tag.STR;
+        case '<', '~', '!', '&', '*', ' ', '-', '+', '.':
+          return null;
+        default:
+          if (c >= '0' && c <= '9') {
+            return v.length() <= 64 ? number(v) : null;
+          }
+          return Tag.STR; // no implicit resolver starts with c, and NULL/EMPTY need ~, n, N, ' ' or nothing
+      }
+    }
+
+    /**
+     * A plain scalar starting with a digit: all digits is INT ([1-9][0-9_]*, 0, or octal
+     * 0[0-7]*) or, with a leading 0 and an 8 or 9, STR (no FLOAT or TIMESTAMP without '.', 'e',
+     * ':' or '-'); digits, '.', then digits or nothing is FLOAT. Anything else: null.
+     */
+    private static Tag number(String v) {
+      int n = v.length();
+      int i = 0;
+      boolean octal = true;
+      while (i < n) {
+        char d = v.charAt(i);
+        if (d < '0' || d > '9') {
+          break;
+        }
+        octal &= d <= '7';
+        i++;
+      }
+      if (i == n) {
+        return v.charAt(0) != '0' || octal ? Tag.INT : Tag.STR;
+      }
+      if (v.charAt(i) != '.') {
+        return null;
+      }
+      for (int j = i + 1; j < n; j++) {
+        char d = v.charAt(j);
+        if (d < '0' || d > '9') {
+          return null;
+        }
+      }
+      return Tag.FLOAT;
+    }
   }
 
   private static String shortTag(String tag) {
@@ -281,6 +566,12 @@ public final class PolicyReader {
     if (nul || controls >= 3) {
       binary(bytes, start, firstControl);
       return null;
+    }
+    String quick = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (quick.indexOf('\uFFFD') < 0) {
+      // Malformed input would have been replaced by U+FFFD: without one, the bytes are valid UTF-8
+      // and this is what the strict decoder gives. (A file with U+FFFD takes the strict path.)
+      return quick;
     }
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     try {
@@ -350,11 +641,58 @@ public final class PolicyReader {
     return before.codePointCount(0, before.length()) + 1;
   }
 
+  /**
+   * The text's lines, split where YAML 1.1 (and so SnakeYAML) breaks a line: CR LF, or a lone CR,
+   * LF, U+0085, U+2028 or U+2029 (the last three are refused). A break at the very end leaves an
+   * empty last line.
+   */
+  static List<String> splitLines(String text) {
+    List<String> out = new ArrayList<>();
+    int n = text.length();
+    int start = 0;
+    if (text.indexOf('\r') < 0 && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+      // LF only (the usual case): String.indexOf finds the breaks.
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+        out.add(text.substring(start, i));
+        start = i + 1;
+      }
+      out.add(text.substring(start));
+      return List.copyOf(out);
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return List.copyOf(out);
+  }
+
   /** Characters YAML does not allow in a document (SnakeYAML would stop with an English message). */
   private boolean checkPrintable(String text) {
     int line = 1;
     int col = 1;
     for (int i = 0; i < text.length(); ) {
+      char ch = text.charAt(i);
+      if (ch >= 0x20 && ch < 0x7F || ch == '\t' || ch >= 0x4E00 && ch <= 0x9FFF || ch >= 0x3000 && ch <= 0x303F
+          || ch >= 0xFF00 && ch <= 0xFFEF) {
+        // Printable ASCII, tab, CJK ideographs, CJK punctuation, full-width forms: allowed by YAML,
+        // none of them a format character or a line break.
+        col++;
+        i++;
+        continue;
+      }
+      if (ch == '\n') {
+        line++;
+        col = 1;
+        i++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
         add(Severity.ERROR, line, col, String.format(Locale.ROOT,
@@ -472,14 +810,49 @@ public final class PolicyReader {
 
   // --- walking the node tree against the schema -----------------------------------------------
 
+  private void written(String path, Position pos) {
+    writtenPaths.add(path);
+    writtenPositions.add(pos);
+  }
+
+  /**
+   * The Doc, its positions and written paths built directly as immutable collections (which the
+   * Doc keeps as they are). A path is written at most once (keys are unique within a mapping,
+   * list indices within a list, and a node reached twice — by an alias — is not walked again);
+   * should one come twice, the last position wins, as with a map filled in walk order.
+   */
+  private Doc writtenDoc() {
+    int n = writtenPaths.size();
+    String[] paths = writtenPaths.toArray(new String[0]);
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, Position>[] entries = new Map.Entry[n];
+    for (int i = 0; i < n; i++) {
+      entries[i] = Map.entry(paths[i], writtenPositions.get(i));
+    }
+    Map<String, Position> positions;
+    Set<String> written;
+    try {
+      positions = Map.ofEntries(entries);
+      written = Set.of(paths);
+    } catch (IllegalArgumentException duplicate) {
+      Map<String, Position> m = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        m.put(paths[i], writtenPositions.get(i));
+      }
+      positions = m;
+      written = new HashSet<>(writtenPaths);
+    }
+    return new Doc(file, values, listSizes, positions, written, lines);
+  }
+
   private void walk(Node node, Type type, String path, int depth) {
-    if (refused.contains(refusedKey(node))) {
+    if (isRefused(node)) {
       return; // tag or anchor: already reported where it is written
     }
-    if (seen.put(node, Boolean.TRUE) != null) {
+    if (hasAliases && seen.put(node, Boolean.TRUE) != null) {
       return; // an alias: already reported by the event scan
     }
-    if (!PLAIN_TAGS.contains(node.getTag())) {
+    if (!isPlain(node.getTag())) {
       error(node, "不允许的 YAML 值类型 " + shortTag(node.getTag().getValue()) + "：政策文件只能包含普通的数字、文字、列表和映射");
       return;
     }
@@ -512,14 +885,14 @@ public final class PolicyReader {
     Map<String, Node> firstSeen = new HashMap<>();
     for (NodeTuple t : map.getValue()) {
       Node k = t.getKeyNode();
-      if (refused.contains(refusedKey(k)) || seen.containsKey(k)) {
+      if (isRefused(k) || hasAliases && seen.containsKey(k)) {
         continue; // tagged key, anchor or alias: already reported
       }
       if (k.getTag().equals(Tag.MERGE)) {
         error(k, "不支持 YAML 合并键“<<”：请直接写出每个值");
         continue;
       }
-      if (!(k instanceof ScalarNode ks) || !PLAIN_TAGS.contains(k.getTag()) || isNull(k)) {
+      if (!(k instanceof ScalarNode ks) || !isPlain(k.getTag()) || isNull(k)) {
         error(k, "键必须是普通文字");
         continue;
       }
@@ -539,8 +912,7 @@ public final class PolicyReader {
       // A scalar is located where its value is written; a mapping or list (and an empty value)
       // where its key is.
       boolean atValue = v instanceof ScalarNode sv && !(isNull(sv) && sv.getValue().isEmpty());
-      positions.put(child, pos(atValue ? v : k));
-      written.add(child);
+      written(child, pos(atValue ? v : k));
       walk(v, ft, child, depth + 1);
     }
     for (Map.Entry<String, Type> f : obj.fields().entrySet()) {
@@ -570,19 +942,18 @@ public final class PolicyReader {
     for (int i = 0; i < items.size(); i++) {
       String child = path + "[" + i + "]";
       Node item = items.get(i);
-      if (isNull(item) && !refused.contains(refusedKey(item))) {
+      if (isNull(item) && !isRefused(item)) {
         // "- null" or a bare "-": an item that says nothing would read as a class, source or
         // factor with every field unknown (or vanish from a list of words).
         error(item, "“" + display(path) + "”的第 " + (i + 1) + " 项为空：删去这一项，或写出它的内容");
         continue;
       }
-      positions.put(child, pos(item));
-      written.add(child);
+      written(child, pos(item));
       walk(item, list.element(), child, depth + 1);
       if (list.element() instanceof Obj o && o.fields().containsKey(nameKey) && item instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
           if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(nameKey)) {
-            if (t.getValueNode() instanceof ScalarNode v && !isNull(v) && PLAIN_TAGS.contains(v.getTag())) {
+            if (t.getValueNode() instanceof ScalarNode v && !isNull(v) && isPlain(v.getTag())) {
               String name = v.getValue().strip();
               Node prev = names.putIfAbsent(name, v);
               if (prev != null) {
@@ -686,7 +1057,7 @@ public final class PolicyReader {
   private void number(ScalarNode sn, Scalar s, String path) {
     String text = sn.getValue().trim();
     Tag tag = sn.getTag();
-    if (sn.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && LEADING_ZERO.matcher(text).matches()) {
+    if (sn.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && leadingZeroDigit(text) && LEADING_ZERO.matcher(text).matches()) {
       // YAML 1.1 reads 0100 as octal (64), a person means 100: neither reading is safe to assume.
       String decimal = new BigDecimal(text.replace("_", "")).toPlainString();
       error(sn, "“" + display(path) + "”的值 " + clip(text) + " 以 0 开头，有歧义（YAML 会把 0 开头的整数读作八进制）："
@@ -727,6 +1098,16 @@ public final class PolicyReader {
           + v.movePointRight(2).stripTrailingZeros().toPlainString() + "？");
     }
     values.put(path, s.kind() == Kind.INTEGER ? (Object) v.intValueExact() : (Object) d);
+  }
+
+  /** Whether the text (after a sign) starts with 0 and a digit or '_': what {@link #LEADING_ZERO} needs first. */
+  private static boolean leadingZeroDigit(String text) {
+    int p = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    if (text.length() < p + 2 || text.charAt(p) != '0') {
+      return false;
+    }
+    char next = text.charAt(p + 1);
+    return next >= '0' && next <= '9' || next == '_';
   }
 
   private static String numberHint(String text, Scalar s, DumperOptions.ScalarStyle style) {
@@ -849,6 +1230,12 @@ public final class PolicyReader {
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /** One of {@link #PLAIN_TAGS}; the resolver's own constants are recognised without hashing. */
+  private static boolean isPlain(Tag t) {
+    return t == Tag.STR || t == Tag.INT || t == Tag.FLOAT || t == Tag.BOOL || t == Tag.NULL || t == Tag.MAP
+        || t == Tag.SEQ || t == Tag.TIMESTAMP || PLAIN_TAGS.contains(t);
   }
 
   private static boolean isNull(Node n) {
