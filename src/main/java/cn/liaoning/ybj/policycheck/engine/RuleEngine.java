@@ -25,8 +25,6 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.FactHandle;
-import org.kie.api.runtime.rule.QueryResults;
-import org.kie.api.runtime.rule.QueryResultsRow;
 
 /** The compiled rules ({@code rules/*.drl}) and a way to run them over one city's facts. */
 public final class RuleEngine {
@@ -262,10 +260,10 @@ public final class RuleEngine {
         session.insert(f);
       }
       session.fireAllRules();
+      // Read back from working memory itself (not through the listener evaluate() uses).
       List<Check> out = new ArrayList<>();
-      QueryResults rows = session.getQueryResults("checks");
-      for (QueryResultsRow row : rows) {
-        out.add((Check) row.get("$check"));
+      for (Object o : session.getObjects(o -> o instanceof Check)) {
+        out.add((Check) o);
       }
       return out;
     } finally {
