@@ -2,8 +2,9 @@
 # bench/run.sh — builds policy-check and prints, in one run, every performance figure the README
 # quotes: the median cold time of `./policy-check check city-policies/` next to the JVM
 # hello-world floor and their ratio; peak RSS of that cold check; the in-process throughput of
-# check over N generated variants (parse + evaluate, and evaluate alone) on one thread and on
-# every core; and a comparison of JVM flag sets for the cold check.
+# check over N generated variants (parse + evaluate, evaluate alone, and evaluate in sweep order)
+# on one thread and on every core; a sweep of 50,451 combinations end to end; and a comparison of
+# JVM flag sets for the cold check.
 #
 # A benchmark, not a test: it asserts nothing. Timings depend on the machine's load, which is
 # printed alongside; run it on an otherwise idle machine.
@@ -71,6 +72,12 @@ echo
 
 echo "== in-process throughput of check ($n generated variants)"
 java -cp "$jar:$out" Throughput src/test/resources/fixtures/compliant.yaml "$n" "$rounds"
+echo
+
+echo "== sweep, end to end (./policy-check sweep in a new JVM, every core; its own timing line)"
+./policy-check sweep city-policies/shenyang.yaml --as-of 2026-11-22 \
+    --vary 'employee.outpatient.classes[*].deductible=100..600:2' --vary employee.annual_cap=60000..160000:500 \
+  | grep '^组合' || true
 echo
 
 if [ "${FLAGS:-1}" != 0 ]; then
