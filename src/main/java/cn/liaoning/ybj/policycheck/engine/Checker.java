@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Checks one city: runs the rules with the parameters in force at the as-of date, then turns each
@@ -94,16 +95,12 @@ public final class Checker {
   /** Sessions kept for {@link #check}: as many as checks that ran at the same time, up to this. */
   private static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-  private final java.util.concurrent.ConcurrentLinkedQueue<Incremental> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Incremental> idle = new ConcurrentLinkedQueue<>();
 
   /** The reference: the same check with every fact inserted into an empty session. */
   CityResult checkInNewSession(CityPolicy policy, LocalDate asOf, List<?> extraFacts) {
     List<Check> checks = engine.evaluate(facts(policy, asOf, extraFacts));
     return assemble(policy, asOf, checks, null);
-  }
-
-  List<Object> factsFor(CityPolicy policy, LocalDate asOf) {
-    return facts(policy, asOf, List.of());
   }
 
   private List<Object> facts(CityPolicy policy, LocalDate asOf, List<?> extraFacts) {
@@ -157,10 +154,6 @@ public final class Checker {
         made.keySet().retainAll(present);
       }
       return assemble(policy, asOf, checks, this);
-    }
-
-    RuleEngine.Live live() {
-      return live;
     }
 
     @Override
