@@ -83,7 +83,7 @@ public final class Throughput {
       }
       values.put("employee.annual_cap", 60000.0 + 1000 * b);
       values.put("employee.inpatient.classes[0].deductible", 500.0 + 100 * c);
-      PolicyLoader.Loaded l = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines()));
+      PolicyLoader.Loaded l = loader.map(doc.withValues(values));
       if (!l.ok()) {
         throw new IllegalStateException("grid variant " + i + " does not map: " + l.diagnostics());
       }

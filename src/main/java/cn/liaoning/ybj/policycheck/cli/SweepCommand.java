@@ -265,7 +265,7 @@ final class SweepCommand implements Callable<Integer> {
               values.put(p, boxed);
             }
           }
-          PolicyLoader.Loaded l = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines()));
+          PolicyLoader.Loaded l = loader.map(doc.withValues(values));
           if (!l.ok()) {
             t.invalid++;
           } else {

@@ -30,6 +30,14 @@ public record Doc(
     lines = List.copyOf(lines);
   }
 
+  /**
+   * The same document with other values (what-if variants): positions, list sizes, written keys
+   * and lines stay those of this file.
+   */
+  public Doc withValues(Map<String, Object> values) {
+    return new Doc(file, values, listSizes, positions, written, lines);
+  }
+
   /** A flexible base offered as a range of choice. */
   public record Range(Double min, Double max) {}
 

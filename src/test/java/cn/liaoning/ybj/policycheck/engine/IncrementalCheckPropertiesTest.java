@@ -79,7 +79,7 @@ class IncrementalCheckPropertiesTest {
         }
         change(values, s);
         Doc doc = BASES.get(base).doc();
-        PolicyLoader.Loaded l = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines()));
+        PolicyLoader.Loaded l = loader.map(doc.withValues(values));
         if (!l.ok()) {
           continue; // a value the loader refuses (e.g. a cross-field contradiction): no check
         }
@@ -132,7 +132,7 @@ class IncrementalCheckPropertiesTest {
           }
         }
         Doc doc = base.doc();
-        CityPolicy p = loader.map(new Doc(doc.file(), values, doc.listSizes(), doc.positions(), doc.written(), doc.lines())).policy();
+        CityPolicy p = loader.map(doc.withValues(values)).policy();
         CityResult kept = inc.check(p, TestSupport.AS_OF);
         assertEquals(checker.checkInNewSession(p, TestSupport.AS_OF, List.of()), kept);
         Set<Status> statuses = Set.copyOf(TestSupport.findings(kept, "EMP-OUTPATIENT-DEDUCT-MIN").stream().map(Finding::status).toList());
