@@ -37,13 +37,27 @@ public record CityPolicy(
     return jurisdiction.city();
   }
 
-  /** Every record the rules match on. */
+  /**
+   * Every record the rules match on; besides the file's own records, one {@link HospitalClasses}
+   * per scheme and setting (empty when the file lists no such class).
+   */
   public List<Object> facts() {
     List<Object> f = new ArrayList<>();
     f.add(jurisdiction);
     f.add(contribution);
     f.add(employeeBenefits);
     f.addAll(hospitalClasses);
+    for (Facts.Scheme scheme : Facts.Scheme.values()) {
+      for (Facts.Setting setting : Facts.Setting.values()) {
+        List<HospitalClass> of = new ArrayList<>();
+        for (HospitalClass c : hospitalClasses) {
+          if (c.scheme() == scheme && c.setting() == setting) {
+            of.add(c);
+          }
+        }
+        f.add(new HospitalClasses(scheme, setting, of));
+      }
+    }
     f.add(linkage);
     f.add(maternity);
     f.add(resident);

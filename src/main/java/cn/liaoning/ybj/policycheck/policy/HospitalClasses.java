@@ -1,0 +1,103 @@
+package cn.liaoning.ybj.policycheck.policy;
+
+import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
+import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * All of one scheme's hospital classes for one setting, in file order: one fact for the rules
+ * that compare classes with each other (差异化设置 by tier), so that such a rule matches one
+ * fact instead of joining every class with every other. The methods only read the classes; what
+ * counts as compliant stays in the DRL. A field is named as in the YAML: {@code deductible},
+ * {@code in_service_pct}, {@code retired_pct}, {@code ratio_pct}.
+ */
+public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass> classes) {
+  public HospitalClasses {
+    classes = List.copyOf(classes);
+  }
+
+  /** A lower-tier class and a higher-tier class (a smaller and a bigger {@code tier} number). */
+  public record Pair(HospitalClass lower, HospitalClass higher) {}
+
+  public boolean isEmpty() {
+    return classes.isEmpty();
+  }
+
+  /** The first class, in file order, that lacks its tier or the field; null when none does. */
+  public HospitalClass firstLacking(String field) {
+    for (HospitalClass c : classes) {
+      if (c.tier() == null || value(c, field) == null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** How many different tiers the classes name (a class without a tier is not counted). */
+  public int tierCount() {
+    Set<Integer> tiers = new HashSet<>();
+    for (HospitalClass c : classes) {
+      if (c.tier() != null) {
+        tiers.add(c.tier());
+      }
+    }
+    return tiers.size();
+  }
+
+  /** How many different values the field has over the classes (a missing value is not counted). */
+  public int distinctValues(String field) {
+    Set<Double> values = new HashSet<>();
+    for (HospitalClass c : classes) {
+      Double v = value(c, field);
+      if (v != null) {
+        values.add(v);
+      }
+    }
+    return values.size();
+  }
+
+  /**
+   * Every pair of classes where the higher tier has a lower value of the field than the lower
+   * tier; classes lacking the tier or the value are left out.
+   */
+  public List<Pair> higherTierLower(String field) {
+    return pairs(field, true);
+  }
+
+  /**
+   * Every pair of classes where the higher tier has a higher value of the field than the lower
+   * tier; classes lacking the tier or the value are left out.
+   */
+  public List<Pair> higherTierHigher(String field) {
+    return pairs(field, false);
+  }
+
+  private List<Pair> pairs(String field, boolean lower) {
+    List<Pair> out = new ArrayList<>();
+    for (HospitalClass lo : classes) {
+      for (HospitalClass hi : classes) {
+        Double a = value(lo, field);
+        Double b = value(hi, field);
+        if (lo.tier() != null && hi.tier() != null && a != null && b != null && hi.tier() > lo.tier()
+            && (lower ? b < a : b > a)) {
+          out.add(new Pair(lo, hi));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The value of a class's field, by its YAML name. */
+  public static Double value(HospitalClass c, String field) {
+    return switch (field) {
+      case "deductible" -> c.deductible();
+      case "in_service_pct" -> c.inServicePct();
+      case "retired_pct" -> c.retiredPct();
+      case "ratio_pct" -> c.ratioPct();
+      default -> throw new IllegalArgumentException("no such hospital-class field: " + field);
+    };
+  }
+}
