@@ -20,11 +20,12 @@ public record HospitalClass(
 
   /** The YAML path of this class, e.g. {@code employee.inpatient.classes[2]}. */
   public String path() {
-    return scheme.key + "." + setting.key + ".classes[" + index + "]";
+    return PolicyLoader.ClassPaths.of(scheme, setting, index)[PolicyLoader.ClassPaths.CLASS];
   }
 
   /** The YAML path of one of this class's fields. */
   public String path(String field) {
-    return path() + "." + field;
+    int f = PolicyLoader.ClassPaths.field(field);
+    return f >= 0 ? PolicyLoader.ClassPaths.of(scheme, setting, index)[f] : path() + "." + field;
   }
 }
