@@ -12,6 +12,7 @@ import cn.liaoning.ybj.policycheck.regulation.Strength;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -191,20 +192,35 @@ public final class Checker {
   /** A finding with the position of its rule in the catalogue, which orders the findings. */
   private record Ranked(int order, Finding finding, String waiverPath, Check check) {}
 
-  private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::order)
-      .thenComparing((Ranked r) -> r.finding().path(), Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing((Ranked r) -> r.finding().subject(), Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing((Ranked r) -> r.finding().status())
-      .thenComparing((Ranked r) -> r.finding().message(), Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing((Ranked r) -> String.valueOf(r.finding().actual()))
-      .thenComparing((Ranked r) -> String.valueOf(r.finding().expected()));
+  /**
+   * The order of findings: catalogue position, then path, subject, status, message, actual and
+   * expected value (null first). Written out rather than chained: it runs on every check.
+   */
+  private static final Comparator<Ranked> ORDER = (a, b) -> {
+    int c = Integer.compare(a.order(), b.order());
+    if (c != 0) {
+      return c;
+    }
+    Finding x = a.finding();
+    Finding y = b.finding();
+    if ((c = nullsFirst(x.path(), y.path())) != 0 || (c = nullsFirst(x.subject(), y.subject())) != 0
+        || (c = x.status().compareTo(y.status())) != 0 || (c = nullsFirst(x.message(), y.message())) != 0
+        || (c = String.valueOf(x.actual()).compareTo(String.valueOf(y.actual()))) != 0) {
+      return c;
+    }
+    return String.valueOf(x.expected()).compareTo(String.valueOf(y.expected()));
+  };
+
+  private static int nullsFirst(String a, String b) {
+    return a == b ? 0 : a == null ? -1 : b == null ? 1 : a.compareTo(b);
+  }
 
   /** Turns the rules' checks into the city's findings; {@code memo} reuses earlier ones. */
   private CityResult assemble(CityPolicy policy, LocalDate asOf, Collection<Check> checks, Incremental memo) {
     boolean extended = policy.jurisdiction().extensionApproved();
     LocalDate deadline = parameters.date(extended ? "deadline.extended" : "deadline.standard", asOf);
 
-    Set<String> concluded = new HashSet<>();
+    BitSet concluded = new BitSet(order.size()); // by catalogue position
     Set<String> waiversUsed = new HashSet<>();
     List<Ranked> ranked = new ArrayList<>(checks.size() + 8);
     List<Ranked> fresh = memo == null ? ranked : new ArrayList<>();
@@ -217,7 +233,9 @@ public final class Checker {
           memo.made.put(c, r);
         }
       }
-      concluded.add(c.ruleId());
+      if (r.order() >= 0) {
+        concluded.set(r.order());
+      }
       if (r.waiverPath() != null) {
         waiversUsed.add(r.waiverPath());
       }
@@ -238,7 +256,8 @@ public final class Checker {
     }
 
     for (String id : engine.ruleIds()) {
-      if (!concluded.contains(id)) {
+      Integer at = order.get(id);
+      if (at == null || !concluded.get(at)) {
         Ranked r = memo == null ? null : memo.unconcluded.get(id);
         if (r == null) {
           r = unconcluded(policy, id, asOf);
