@@ -47,6 +47,21 @@ public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass
     return tiers.size();
   }
 
+  /** Whether the classes name at least two different tiers. */
+  public boolean severalTiers() {
+    return tierCount() > 1;
+  }
+
+  /** Whether the field has at least two different values over the classes. */
+  public boolean valuesDiffer(String field) {
+    return distinctValues(field) > 1;
+  }
+
+  /** Whether the field has one value only over the classes (at least one class has it). */
+  public boolean valuesAllSame(String field) {
+    return distinctValues(field) == 1;
+  }
+
   /** How many different values the field has over the classes (a missing value is not counted). */
   public int distinctValues(String field) {
     Set<Double> values = new HashSet<>();

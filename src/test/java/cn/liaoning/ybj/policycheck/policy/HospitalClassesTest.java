@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +41,12 @@ class HospitalClassesTest {
     assertEquals(1, l.distinctValues("in_service_pct"));
     assertEquals(0, of().tierCount());
     assertEquals(0, of().distinctValues("deductible"));
+    assertTrue(l.valuesDiffer("deductible"));
+    assertTrue(l.valuesAllSame("in_service_pct"));
+    assertFalse(l.severalTiers());
+    assertTrue(of(c(0, 3, 800.0, 80.0), c(1, 2, 800.0, 80.0)).severalTiers());
+    assertFalse(of().valuesAllSame("deductible")); // no value at all is not "all the same"
+    assertFalse(of().valuesDiffer("deductible"));
   }
 
   @Test
