@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.policy;
 
 import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
 import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One hospital class a city distinguishes (一级, 区属二级, 特大型三级 …), mapped to a guideline tier
@@ -20,12 +21,85 @@ public record HospitalClass(
 
   /** The YAML path of this class, e.g. {@code employee.inpatient.classes[2]}. */
   public String path() {
-    return PolicyLoader.ClassPaths.of(scheme, setting, index)[PolicyLoader.ClassPaths.CLASS];
+    return Paths.of(scheme, setting, index)[Paths.CLASS];
+  }
+
+  /** The value of one of this class's numeric fields, by its YAML name ({@code in_service_pct}). */
+  public Double value(String field) {
+    return switch (field) {
+      case "deductible" -> deductible;
+      case "in_service_pct" -> inServicePct;
+      case "retired_pct" -> retiredPct;
+      case "ratio_pct" -> ratioPct;
+      default -> throw new IllegalArgumentException("no such hospital-class field: " + field);
+    };
   }
 
   /** The YAML path of one of this class's fields. */
   public String path(String field) {
-    int f = PolicyLoader.ClassPaths.field(field);
-    return f >= 0 ? PolicyLoader.ClassPaths.of(scheme, setting, index)[f] : path() + "." + field;
+    int f = Paths.field(field);
+    return f >= 0 ? Paths.of(scheme, setting, index)[f] : path() + "." + field;
+  }
+
+  /**
+   * The field paths of hospital class i, built once and kept: the same String objects each time,
+   * so their hash codes are computed once (a what-if sweep maps a document tens of thousands of
+   * times).
+   */
+  static final class Paths {
+    static final int CLASS = 0, NAME = 1, TIER = 2, DEDUCTIBLE = 3, IN_SERVICE = 4, RETIRED = 5, RATIO = 6;
+    private static final String[] FIELDS = {"", ".name", ".tier", ".deductible", ".in_service_pct", ".retired_pct", ".ratio_pct"};
+    private static final int KEPT = 256;
+    private static final String[] LISTS = new String[Scheme.values().length * Setting.values().length];
+    private static final AtomicReferenceArray<String[]> KEPT_PATHS = new AtomicReferenceArray<>(LISTS.length * KEPT);
+
+    static {
+      for (Scheme scheme : Scheme.values()) {
+        for (Setting setting : Setting.values()) {
+          LISTS[slot(scheme, setting)] = scheme.key + "." + setting.key + ".classes";
+        }
+      }
+    }
+
+    private Paths() {}
+
+    private static int slot(Scheme scheme, Setting setting) {
+      return scheme.ordinal() * Setting.values().length + setting.ordinal();
+    }
+
+    /** {@code employee.inpatient.classes} and the like. */
+    static String list(Scheme scheme, Setting setting) {
+      return LISTS[slot(scheme, setting)];
+    }
+
+    /** The index above of a class field's path, by its YAML name; -1 for another name. */
+    static int field(String name) {
+      return switch (name) {
+        case "name" -> NAME;
+        case "tier" -> TIER;
+        case "deductible" -> DEDUCTIBLE;
+        case "in_service_pct" -> IN_SERVICE;
+        case "retired_pct" -> RETIRED;
+        case "ratio_pct" -> RATIO;
+        default -> -1;
+      };
+    }
+
+    /** The class's own path, then its fields, indexed by the constants above. */
+    static String[] of(Scheme scheme, Setting setting, int i) {
+      int k = slot(scheme, setting) * KEPT + i;
+      String[] p = i < KEPT ? KEPT_PATHS.get(k) : null;
+      if (p == null) {
+        String base = list(scheme, setting) + "[" + i + "]";
+        p = new String[FIELDS.length];
+        for (int f = 0; f < FIELDS.length; f++) {
+          p[f] = base + FIELDS[f];
+        }
+        if (i < KEPT) {
+          KEPT_PATHS.set(k, p);
+        }
+      }
+      return p;
+    }
   }
 }

@@ -29,7 +29,7 @@ public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass
   /** The first class, in file order, that lacks its tier or the field; null when none does. */
   public HospitalClass firstLacking(String field) {
     for (HospitalClass c : classes) {
-      if (c.tier() == null || value(c, field) == null) {
+      if (c.tier() == null || c.value(field) == null) {
         return c;
       }
     }
@@ -66,7 +66,7 @@ public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass
   public int distinctValues(String field) {
     Set<Double> values = new HashSet<>();
     for (HospitalClass c : classes) {
-      Double v = value(c, field);
+      Double v = c.value(field);
       if (v != null) {
         values.add(v);
       }
@@ -94,8 +94,8 @@ public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass
     List<Pair> out = new ArrayList<>();
     for (HospitalClass lo : classes) {
       for (HospitalClass hi : classes) {
-        Double a = value(lo, field);
-        Double b = value(hi, field);
+        Double a = lo.value(field);
+        Double b = hi.value(field);
         if (lo.tier() != null && hi.tier() != null && a != null && b != null && hi.tier() > lo.tier()
             && (lower ? b < a : b > a)) {
           out.add(new Pair(lo, hi));
@@ -103,16 +103,5 @@ public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass
       }
     }
     return out;
-  }
-
-  /** The value of a class's field, by its YAML name. */
-  public static Double value(HospitalClass c, String field) {
-    return switch (field) {
-      case "deductible" -> c.deductible();
-      case "in_service_pct" -> c.inServicePct();
-      case "retired_pct" -> c.retiredPct();
-      case "ratio_pct" -> c.ratioPct();
-      default -> throw new IllegalArgumentException("no such hospital-class field: " + field);
-    };
   }
 }

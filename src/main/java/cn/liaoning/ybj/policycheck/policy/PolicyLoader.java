@@ -7,6 +7,7 @@ import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
 import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
 import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
 import cn.liaoning.ybj.policycheck.policy.Facts.Timing;
+import cn.liaoning.ybj.policycheck.policy.HospitalClass.Paths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
 /** Loads city policy files (format v1) into {@link CityPolicy} records, or explains why not. */
@@ -193,68 +193,6 @@ public final class PolicyLoader {
   }
 
   /** Maps a validated document to records, adding the cross-field checks. */
-  /**
-   * The field paths of hospital class i, built once and kept: the same String objects each time,
-   * so their hash codes are computed once (a what-if sweep maps a document tens of thousands of
-   * times).
-   */
-  static final class ClassPaths {
-    static final int CLASS = 0, NAME = 1, TIER = 2, DEDUCTIBLE = 3, IN_SERVICE = 4, RETIRED = 5, RATIO = 6;
-    private static final String[] FIELDS = {"", ".name", ".tier", ".deductible", ".in_service_pct", ".retired_pct", ".ratio_pct"};
-    private static final int KEPT = 256;
-    private static final String[] LISTS = new String[Scheme.values().length * Setting.values().length];
-    private static final AtomicReferenceArray<String[]> KEPT_PATHS = new AtomicReferenceArray<>(LISTS.length * KEPT);
-
-    static {
-      for (Scheme scheme : Scheme.values()) {
-        for (Setting setting : Setting.values()) {
-          LISTS[slot(scheme, setting)] = scheme.key + "." + setting.key + ".classes";
-        }
-      }
-    }
-
-    private ClassPaths() {}
-
-    private static int slot(Scheme scheme, Setting setting) {
-      return scheme.ordinal() * Setting.values().length + setting.ordinal();
-    }
-
-    /** {@code employee.inpatient.classes} and the like. */
-    static String list(Scheme scheme, Setting setting) {
-      return LISTS[slot(scheme, setting)];
-    }
-
-    /** The index above of a class field's path, by its YAML name; -1 for another name. */
-    static int field(String name) {
-      return switch (name) {
-        case "name" -> NAME;
-        case "tier" -> TIER;
-        case "deductible" -> DEDUCTIBLE;
-        case "in_service_pct" -> IN_SERVICE;
-        case "retired_pct" -> RETIRED;
-        case "ratio_pct" -> RATIO;
-        default -> -1;
-      };
-    }
-
-    /** The class's own path, then its fields, indexed by the constants above. */
-    static String[] of(Scheme scheme, Setting setting, int i) {
-      int k = slot(scheme, setting) * KEPT + i;
-      String[] p = i < KEPT ? KEPT_PATHS.get(k) : null;
-      if (p == null) {
-        String base = list(scheme, setting) + "[" + i + "]";
-        p = new String[FIELDS.length];
-        for (int f = 0; f < FIELDS.length; f++) {
-          p[f] = base + FIELDS[f];
-        }
-        if (i < KEPT) {
-          KEPT_PATHS.set(k, p);
-        }
-      }
-      return p;
-    }
-  }
-
   private final class Mapper {
     private final Doc d;
     private final List<Diagnostic> diags;
@@ -401,14 +339,14 @@ public final class PolicyLoader {
     }
 
     private void classes(List<HospitalClass> out, Scheme scheme, Setting setting) {
-      for (int i = 0; i < Math.max(0, d.size(ClassPaths.list(scheme, setting))); i++) {
-        String[] p = ClassPaths.of(scheme, setting, i);
-        if (scheme == Scheme.EMPLOYEE && d.number(p[ClassPaths.RATIO]) != null) {
-          error(p[ClassPaths.CLASS], "职工医保的医院类别用 in_service_pct / retired_pct，而不是 ratio_pct");
+      for (int i = 0; i < Math.max(0, d.size(Paths.list(scheme, setting))); i++) {
+        String[] p = Paths.of(scheme, setting, i);
+        if (scheme == Scheme.EMPLOYEE && d.number(p[Paths.RATIO]) != null) {
+          error(p[Paths.CLASS], "职工医保的医院类别用 in_service_pct / retired_pct，而不是 ratio_pct");
         }
-        out.add(new HospitalClass(scheme, setting, i, d.string(p[ClassPaths.NAME]), d.integer(p[ClassPaths.TIER]),
-            d.number(p[ClassPaths.DEDUCTIBLE]), d.number(p[ClassPaths.IN_SERVICE]), d.number(p[ClassPaths.RETIRED]),
-            d.number(p[ClassPaths.RATIO])));
+        out.add(new HospitalClass(scheme, setting, i, d.string(p[Paths.NAME]), d.integer(p[Paths.TIER]),
+            d.number(p[Paths.DEDUCTIBLE]), d.number(p[Paths.IN_SERVICE]), d.number(p[Paths.RETIRED]),
+            d.number(p[Paths.RATIO])));
       }
     }
 
