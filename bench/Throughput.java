@@ -93,14 +93,24 @@ public final class Throughput {
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf("variants %d of %s; median of %d timed rounds after %d warm-up rounds%n", n, args[0], rounds, WARMUP);
     for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-      double parse = median(rounds, () -> rate(threads, n, i -> {
+      Stat parse = median(rounds, () -> rate(threads, n, i -> {
         PolicyLoader.Loaded l = loader.load("variant-" + i + ".yaml", texts.get(i));
         return checker.check(l.policy(), asOf).findings().size();
       }));
-      double eval = median(rounds, () -> rate(threads, n, i -> checker.check(policies.get(i), asOf).findings().size()));
-      double sweep = median(rounds, () -> sweepRate(threads, checker, grid, asOf));
-      System.out.printf("%d thread%s: parse + evaluate %,8.0f files/s   evaluate alone %,8.0f evaluations/s   sweep order %,8.0f evaluations/s%n",
-          threads, threads == 1 ? " " : "s", parse, eval, sweep);
+      Stat eval = median(rounds, () -> rate(threads, n, i -> checker.check(policies.get(i), asOf).findings().size()));
+      Stat sweep = median(rounds, () -> sweepRate(threads, checker, grid, asOf));
+      System.out.printf("%d thread%s (median, then the slowest and fastest round)%n", threads, threads == 1 ? "" : "s");
+      System.out.printf("  parse + evaluate   %s files/s%n", parse);
+      System.out.printf("  evaluate alone     %s evaluations/s%n", eval);
+      System.out.printf("  sweep order        %s evaluations/s%n", sweep);
+    }
+  }
+
+  /** The median of the timed rounds, with the slowest and the fastest: the spread shows the machine's noise. */
+  record Stat(double median, double min, double max) {
+    @Override
+    public String toString() {
+      return String.format("%,8.0f  (%,.0f–%,.0f)", median, min, max);
     }
   }
 
@@ -114,7 +124,7 @@ public final class Throughput {
     double run() throws Exception;
   }
 
-  private static double median(int rounds, Round round) throws Exception {
+  private static Stat median(int rounds, Round round) throws Exception {
     double[] r = new double[rounds];
     for (int i = -WARMUP; i < rounds; i++) {
       double v = round.run();
@@ -123,7 +133,7 @@ public final class Throughput {
       }
     }
     Arrays.sort(r);
-    return r[rounds / 2];
+    return new Stat(r[rounds / 2], r[0], r[rounds - 1]);
   }
 
   /**
