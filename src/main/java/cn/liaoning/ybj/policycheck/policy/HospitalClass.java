@@ -26,11 +26,11 @@ public record HospitalClass(
 
   /** The value of one of this class's numeric fields, by its YAML name ({@code in_service_pct}). */
   public Double value(String field) {
-    return switch (field) {
-      case "deductible" -> deductible;
-      case "in_service_pct" -> inServicePct;
-      case "retired_pct" -> retiredPct;
-      case "ratio_pct" -> ratioPct;
+    return switch (Paths.field(field)) {
+      case Paths.DEDUCTIBLE -> deductible;
+      case Paths.IN_SERVICE -> inServicePct;
+      case Paths.RETIRED -> retiredPct;
+      case Paths.RATIO -> ratioPct;
       default -> throw new IllegalArgumentException("no such hospital-class field: " + field);
     };
   }
@@ -48,7 +48,8 @@ public record HospitalClass(
    */
   static final class Paths {
     static final int CLASS = 0, NAME = 1, TIER = 2, DEDUCTIBLE = 3, IN_SERVICE = 4, RETIRED = 5, RATIO = 6;
-    private static final String[] FIELDS = {"", ".name", ".tier", ".deductible", ".in_service_pct", ".retired_pct", ".ratio_pct"};
+    /** The YAML names of the fields, at the indexes above (the class itself has none). */
+    private static final String[] NAMES = {null, "name", "tier", "deductible", "in_service_pct", "retired_pct", "ratio_pct"};
     private static final int KEPT = 256;
     private static final String[] LISTS = new String[Scheme.values().length * Setting.values().length];
     private static final AtomicReferenceArray<String[]> KEPT_PATHS = new AtomicReferenceArray<>(LISTS.length * KEPT);
@@ -74,15 +75,12 @@ public record HospitalClass(
 
     /** The index above of a class field's path, by its YAML name; -1 for another name. */
     static int field(String name) {
-      return switch (name) {
-        case "name" -> NAME;
-        case "tier" -> TIER;
-        case "deductible" -> DEDUCTIBLE;
-        case "in_service_pct" -> IN_SERVICE;
-        case "retired_pct" -> RETIRED;
-        case "ratio_pct" -> RATIO;
-        default -> -1;
-      };
+      for (int f = NAME; f < NAMES.length; f++) {
+        if (NAMES[f].equals(name)) {
+          return f;
+        }
+      }
+      return -1;
     }
 
     /** The class's own path, then its fields, indexed by the constants above. */
@@ -91,9 +89,10 @@ public record HospitalClass(
       String[] p = i < KEPT ? KEPT_PATHS.get(k) : null;
       if (p == null) {
         String base = list(scheme, setting) + "[" + i + "]";
-        p = new String[FIELDS.length];
-        for (int f = 0; f < FIELDS.length; f++) {
-          p[f] = base + FIELDS[f];
+        p = new String[NAMES.length];
+        p[CLASS] = base;
+        for (int f = NAME; f < NAMES.length; f++) {
+          p[f] = base + "." + NAMES[f];
         }
         if (i < KEPT) {
           KEPT_PATHS.set(k, p);
