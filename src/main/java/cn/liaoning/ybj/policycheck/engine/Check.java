@@ -1,5 +1,7 @@
 package cn.liaoning.ybj.policycheck.engine;
 
+import java.util.Objects;
+
 /**
  * A rule's raw conclusion, inserted by a DRL consequence. The rule id and clause come from the
  * rule's own metadata ({@code @ruleId}, {@code @clause}).
@@ -17,4 +19,25 @@ public record Check(
     String path,
     Object actual,
     String expected,
-    String message) {}
+    String message) {
+  // Written out, not generated: a record's generated equals and hashCode are linked through
+  // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
+  // checks that they compare every component.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof Check o
+        && Objects.equals(ruleId, o.ruleId)
+        && Objects.equals(clause, o.clause)
+        && Objects.equals(outcome, o.outcome)
+        && Objects.equals(subject, o.subject)
+        && Objects.equals(path, o.path)
+        && Objects.equals(actual, o.actual)
+        && Objects.equals(expected, o.expected)
+        && Objects.equals(message, o.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ruleId, clause, outcome, subject, path, actual, expected, message);
+  }
+}

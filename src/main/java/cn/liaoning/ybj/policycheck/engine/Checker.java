@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -173,6 +174,24 @@ public final class Checker {
     static Context of(CityPolicy p, LocalDate asOf) {
       return new Context(p.file(), asOf, new Identity(p.doc().positions()), p.sources(), p.sourceRefs(), p.waivers(),
           p.jurisdiction().extensionApproved());
+    }
+
+    // Written out, not generated: see policy.HospitalClass (start-up cost of the generated ones).
+    @Override
+    public boolean equals(Object other) {
+      return this == other || other instanceof Context o
+          && Objects.equals(file, o.file)
+          && Objects.equals(asOf, o.asOf)
+          && Objects.equals(positions, o.positions)
+          && Objects.equals(sources, o.sources)
+          && Objects.equals(sourceRefs, o.sourceRefs)
+          && Objects.equals(waivers, o.waivers)
+          && extended == o.extended;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(file, asOf, positions, sources, sourceRefs, waivers, extended);
     }
   }
 

@@ -1,5 +1,7 @@
 package cn.liaoning.ybj.policycheck.engine;
 
+import java.util.Objects;
+
 /**
  * A derived fact: what the published figures tell about a contribution rate, as an interval
  * [lo, hi] (lo == hi when the rate is known exactly). Inserted by the derivation rules in
@@ -10,6 +12,24 @@ package cn.liaoning.ybj.policycheck.engine;
  * @param path the field that would decide it exactly
  */
 public record RateEstimate(Kind kind, Double lo, Double hi, String basis, String path) {
+  // Written out, not generated: a record's generated equals and hashCode are linked through
+  // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
+  // checks that they compare every component.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof RateEstimate o
+        && Objects.equals(kind, o.kind)
+        && Objects.equals(lo, o.lo)
+        && Objects.equals(hi, o.hi)
+        && Objects.equals(basis, o.basis)
+        && Objects.equals(path, o.path);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, lo, hi, basis, path);
+  }
+
   /** Which rate is estimated. */
   public enum Kind {
     /** The employer's medical-insurance rate (without maternity). */

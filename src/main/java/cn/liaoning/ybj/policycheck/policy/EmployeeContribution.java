@@ -1,5 +1,7 @@
 package cn.liaoning.ybj.policycheck.policy;
 
+import java.util.Objects;
+
 /**
  * {@code employee.contribution}: contribution bases (percent of 全口径平均工资) and rates (percent).
  * {@code flexibleBasePct} is null when the base is offered as a range; the range is then in
@@ -18,4 +20,31 @@ public record EmployeeContribution(
     Double employerCombinedRatePct,
     Double flexibleRatePct,
     Double flexibleWithAccountRatePct,
-    Boolean flexibleAccountScheme) {}
+    Boolean flexibleAccountScheme) {
+  // Written out, not generated: a record's generated equals and hashCode are linked through
+  // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
+  // checks that they compare every component.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof EmployeeContribution o
+        && Objects.equals(baseFloorPct, o.baseFloorPct)
+        && Objects.equals(baseCeilingPct, o.baseCeilingPct)
+        && Objects.equals(flexibleBasePct, o.flexibleBasePct)
+        && flexibleBaseIsRange == o.flexibleBaseIsRange
+        && Objects.equals(flexibleBaseMinPct, o.flexibleBaseMinPct)
+        && Objects.equals(flexibleBaseMaxPct, o.flexibleBaseMaxPct)
+        && Objects.equals(individualRatePct, o.individualRatePct)
+        && Objects.equals(employerRatePct, o.employerRatePct)
+        && Objects.equals(employerCombinedRatePct, o.employerCombinedRatePct)
+        && Objects.equals(flexibleRatePct, o.flexibleRatePct)
+        && Objects.equals(flexibleWithAccountRatePct, o.flexibleWithAccountRatePct)
+        && Objects.equals(flexibleAccountScheme, o.flexibleAccountScheme);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(baseFloorPct, baseCeilingPct, flexibleBasePct, flexibleBaseIsRange,
+        flexibleBaseMinPct, flexibleBaseMaxPct, individualRatePct, employerRatePct, employerCombinedRatePct,
+        flexibleRatePct, flexibleWithAccountRatePct, flexibleAccountScheme);
+  }
+}

@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.policy;
 
 import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
 import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -18,6 +19,28 @@ public record HospitalClass(
     Double inServicePct,
     Double retiredPct,
     Double ratioPct) {
+  // Written out, not generated: a record's generated equals and hashCode are linked through
+  // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
+  // checks that they compare every component.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof HospitalClass o
+        && Objects.equals(scheme, o.scheme)
+        && Objects.equals(setting, o.setting)
+        && index == o.index
+        && Objects.equals(name, o.name)
+        && Objects.equals(tier, o.tier)
+        && Objects.equals(deductible, o.deductible)
+        && Objects.equals(inServicePct, o.inServicePct)
+        && Objects.equals(retiredPct, o.retiredPct)
+        && Objects.equals(ratioPct, o.ratioPct);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scheme, setting, index, name, tier, deductible, inServicePct, retiredPct, ratioPct);
+  }
+
 
   /** The YAML path of this class, e.g. {@code employee.inpatient.classes[2]}. */
   public String path() {

@@ -5,6 +5,7 @@ import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,6 +16,22 @@ import java.util.Set;
  * {@code in_service_pct}, {@code retired_pct}, {@code ratio_pct}.
  */
 public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass> classes) {
+  // Written out, not generated: a record's generated equals and hashCode are linked through
+  // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
+  // checks that they compare every component.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof HospitalClasses o
+        && Objects.equals(scheme, o.scheme)
+        && Objects.equals(setting, o.setting)
+        && Objects.equals(classes, o.classes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scheme, setting, classes);
+  }
+
   public HospitalClasses {
     classes = List.copyOf(classes);
   }

@@ -3,6 +3,7 @@ package cn.liaoning.ybj.policycheck.policy;
 import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Scalar resident-insurance fields ({@code resident.*}). End months 1–2 mean the next year;
@@ -20,4 +21,30 @@ public record ResidentScheme(
     Double chronicDrugDeductible,
     Double chronicDrugRatioPct,
     Double inpatientOverallRatioPct,
-    Double outpatientAnnualCap) {}
+    Double outpatientAnnualCap) {
+  // Written out, not generated: a record's generated equals and hashCode are linked through
+  // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
+  // checks that they compare every component.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof ResidentScheme o
+        && Objects.equals(collectionStartMonth, o.collectionStartMonth)
+        && Objects.equals(collectionEndMonth, o.collectionEndMonth)
+        && Objects.equals(subsidyDisbursedBy, o.subsidyDisbursedBy)
+        && subsidyDisbursedNextYear == o.subsidyDisbursedNextYear
+        && Objects.equals(ratiosVaryBy, o.ratiosVaryBy)
+        && Objects.equals(annualCap, o.annualCap)
+        && Objects.equals(highValueDrugDeductible, o.highValueDrugDeductible)
+        && Objects.equals(chronicDrugDeductible, o.chronicDrugDeductible)
+        && Objects.equals(chronicDrugRatioPct, o.chronicDrugRatioPct)
+        && Objects.equals(inpatientOverallRatioPct, o.inpatientOverallRatioPct)
+        && Objects.equals(outpatientAnnualCap, o.outpatientAnnualCap);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(collectionStartMonth, collectionEndMonth, subsidyDisbursedBy,
+        subsidyDisbursedNextYear, ratiosVaryBy, annualCap, highValueDrugDeductible, chronicDrugDeductible,
+        chronicDrugRatioPct, inpatientOverallRatioPct, outpatientAnnualCap);
+  }
+}
