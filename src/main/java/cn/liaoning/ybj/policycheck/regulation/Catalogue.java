@@ -5,9 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The rule catalogue ({@code rules/catalogue.yaml}): every rule id with its area, strength,
@@ -39,7 +36,7 @@ public final class Catalogue {
 
   @SuppressWarnings("unchecked")
   static Catalogue parse(String yaml) {
-    Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    Map<String, Object> root = RulesYaml.readMap("rules/catalogue.yaml", yaml);
     Map<String, Area> areas = new LinkedHashMap<>();
     ((Map<String, Map<String, Object>>) root.get("areas")).forEach((code, a) ->
         areas.put(code, new Area(code, (String) a.get("title"), (String) a.get("drl"))));

@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The clause-coverage matrix ({@code rules/coverage.yaml}): each numbered item of 2号 with the
@@ -22,8 +19,8 @@ public record Coverage(String document, List<Item> items) {
 
   @SuppressWarnings("unchecked")
   public static Coverage load() {
-    Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions()))
-        .load(new String(RuleResources.read("rules/coverage.yaml"), StandardCharsets.UTF_8));
+    Map<String, Object> root = RulesYaml.readMap("rules/coverage.yaml",
+        new String(RuleResources.read("rules/coverage.yaml"), StandardCharsets.UTF_8));
     List<Item> items = new ArrayList<>();
     for (Map<String, Object> m : (List<Map<String, Object>>) root.get("items")) {
       items.add(new Item(m.get("item").toString(), (String) m.get("title"),

@@ -2,18 +2,13 @@ package cn.liaoning.ybj.policycheck.regulation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The provincial parameter files ({@code rules/parameters/*.yaml}), OpenFisca style: every
@@ -52,23 +47,16 @@ public final class Parameters {
   }
 
   public static Parameters load() {
-    List<String> texts = new ArrayList<>();
-    for (RuleResources.Resource r : RuleResources.list("rules/parameters", ".yaml")) {
-      texts.add(new String(r.bytes(), StandardCharsets.UTF_8));
-    }
-    return parse(texts);
+    return parse(RuleResources.list("rules/parameters", ".yaml"));
   }
 
   @SuppressWarnings("unchecked")
-  static Parameters parse(List<String> yamls) {
+  private static Parameters parse(List<RuleResources.Resource> files) {
     Map<String, Document> docs = new LinkedHashMap<>();
     Map<String, Clause> clauses = new LinkedHashMap<>();
     Map<String, Parameter> params = new LinkedHashMap<>();
-    for (String y : yamls) {
-      Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(y);
-      if (root == null) {
-        continue;
-      }
+    for (RuleResources.Resource file : files) {
+      Map<String, Object> root = RulesYaml.readMap(file.name(), new String(file.bytes(), StandardCharsets.UTF_8));
       Map<String, Map<String, Object>> d = (Map<String, Map<String, Object>>) root.getOrDefault("documents", Map.of());
       d.forEach((k, v) -> put(docs, k, new Document(k, (String) v.get("number"), (String) v.get("title"), date(v.get("date")), (String) v.get("file"))));
       Map<String, Object> c = (Map<String, Object>) root.getOrDefault("clauses", Map.of());
@@ -95,9 +83,6 @@ public final class Parameters {
   }
 
   private static LocalDate date(Object o) {
-    if (o instanceof Date d) {
-      return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-    }
     if (o instanceof LocalDate d) {
       return d;
     }
@@ -109,8 +94,8 @@ public final class Parameters {
     if (o instanceof Number n) {
       return n.doubleValue();
     }
-    if (o instanceof Date) {
-      return date(o);
+    if (o instanceof LocalDate) {
+      return o;
     }
     if (o instanceof Map<?, ?> m) {
       Map<Integer, Double> tiers = new TreeMap<>();
