@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.baseline;
 
 import cn.liaoning.ybj.policycheck.policy.EmployeeContribution;
 import cn.liaoning.ybj.policycheck.policy.Maternity;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * The marker fact of baseline (diff) mode, with the baseline's records that the baseline-mode
@@ -13,4 +14,5 @@ import cn.liaoning.ybj.policycheck.policy.Maternity;
  * @param contribution the baseline's employee contribution, or null for a new file
  * @param maternity the baseline's maternity record, or null for a new file
  */
+@ClassReactive
 public record BaselineMode(String baseline, boolean newFile, EmployeeContribution contribution, Maternity maternity) {}

@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.baseline;
 
 import cn.liaoning.ybj.policycheck.engine.Checks;
 import cn.liaoning.ybj.policycheck.policy.Doc;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A fact for the baseline-mode rules: one policy parameter whose value differs between the
@@ -12,6 +13,7 @@ import cn.liaoning.ybj.policycheck.policy.Doc;
  * @param after the proposed value, or null when the proposal no longer sets it
  * @param line 1-based line of the field (or of its nearest written ancestor) in the proposed file
  */
+@ClassReactive
 public record Change(String path, Object before, Object after, Integer line) {
   /** The baseline value as people write it ("未填" when not set). */
   public String beforeText() {

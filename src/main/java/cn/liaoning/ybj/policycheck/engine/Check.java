@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.engine;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A rule's raw conclusion, inserted by a DRL consequence. The rule id and clause come from the
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param actual the value found (number, text, or null when missing)
  * @param expected what the regulation requires, in words
  */
+@ClassReactive
 public record Check(
     String ruleId,
     String clause,

@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.engine;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A derived fact: what the published figures tell about a contribution rate, as an interval
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param basis how it was derived, in words, for the finding's message
  * @param path the field that would decide it exactly
  */
+@ClassReactive
 public record RateEstimate(Kind kind, Double lo, Double hi, String basis, String path) {
   // Written out, not generated: a record's generated equals and hashCode are linked through
   // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest

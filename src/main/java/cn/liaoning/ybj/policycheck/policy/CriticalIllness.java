@@ -1,8 +1,10 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** {@code resident.critical_illness}: 大病保险 cap and incentives (辽医保发〔2024〕7号). */
+@ClassReactive
 public record CriticalIllness(
     Double annualCap,
     Integer continuityAfterYears,

@@ -4,8 +4,10 @@ import cn.liaoning.ybj.policycheck.policy.Facts.DeductibleBasis;
 import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
 import java.util.List;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** Scalar employee-benefit fields ({@code employee.*}, {@code employee.inpatient.*}, {@code employee.outpatient.*}). */
+@ClassReactive
 public record EmployeeBenefits(
     List<RatioFactor> ratiosVaryBy,
     Double annualCap,

@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * {@code employee.contribution}: contribution bases (percent of 全口径平均工资) and rates (percent).
@@ -8,6 +9,7 @@ import java.util.Objects;
  * {@code flexibleBaseMinPct}/{@code flexibleBaseMaxPct}. {@code flexibleAccountScheme} is false where the
  * city has no personal-account scheme for flexible workers (then the account rule does not apply).
  */
+@ClassReactive
 public record EmployeeContribution(
     Double baseFloorPct,
     Double baseCeilingPct,

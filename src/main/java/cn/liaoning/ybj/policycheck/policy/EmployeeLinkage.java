@@ -2,8 +2,10 @@ package cn.liaoning.ybj.policycheck.policy;
 
 import cn.liaoning.ybj.policycheck.policy.Facts.Timing;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** {@code employee.linkage}: when benefits start, stop and resume relative to payment. */
+@ClassReactive
 public record EmployeeLinkage(
     Timing firstEnrolmentBenefitStart,
     Integer flexibleWaitingMonths,

@@ -4,11 +4,13 @@ import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
 import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * One hospital class a city distinguishes (一级, 区属二级, 特大型三级 …), mapped to a guideline tier
  * 1–3. Employee classes carry in-service and retired ratios; resident classes carry one ratio.
  */
+@ClassReactive
 public record HospitalClass(
     Scheme scheme,
     Setting setting,

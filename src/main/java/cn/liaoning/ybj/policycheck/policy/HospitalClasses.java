@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * All of one scheme's hospital classes for one setting, in file order: one fact for the rules
@@ -15,6 +16,7 @@ import java.util.Set;
  * counts as compliant stays in the DRL. A field is named as in the YAML: {@code deductible},
  * {@code in_service_pct}, {@code retired_pct}, {@code ratio_pct}.
  */
+@ClassReactive
 public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass> classes) {
   // Written out, not generated: a record's generated equals and hashCode are linked through
   // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest

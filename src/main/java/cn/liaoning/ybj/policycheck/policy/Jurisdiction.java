@@ -3,8 +3,10 @@ package cn.liaoning.ybj.policycheck.policy;
 import cn.liaoning.ybj.policycheck.policy.Facts.FundStatus;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** The city (or 省直) a file describes, and the facts about it that exceptions depend on. */
+@ClassReactive
 public record Jurisdiction(
     String city,
     String code,

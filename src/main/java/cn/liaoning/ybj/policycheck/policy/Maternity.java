@@ -1,8 +1,10 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** {@code maternity}: maternity-insurance rate and benefits. */
+@ClassReactive
 public record Maternity(
     Double ratePct,
     Boolean baseSameAsEmployee,

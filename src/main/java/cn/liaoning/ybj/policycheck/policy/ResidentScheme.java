@@ -4,12 +4,14 @@ import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * Scalar resident-insurance fields ({@code resident.*}). End months 1–2 mean the next year;
  * {@code subsidyDisbursedNextYear} says that {@code subsidyDisbursedBy} falls in the next year
  * ({@code resident.subsidy_disbursed_next_year}, default false).
  */
+@ClassReactive
 public record ResidentScheme(
     Integer collectionStartMonth,
     Integer collectionEndMonth,

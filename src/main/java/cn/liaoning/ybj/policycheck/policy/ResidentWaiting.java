@@ -1,8 +1,10 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /** {@code resident.waiting}: waiting periods for late or interrupted enrolment (7号). */
+@ClassReactive
 public record ResidentWaiting(
     Integer fixedMonths,
     Integer variableMonthsPerLapseYear,

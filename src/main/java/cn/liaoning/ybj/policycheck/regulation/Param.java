@@ -1,5 +1,7 @@
 package cn.liaoning.ybj.policycheck.regulation;
 
+import org.kie.api.definition.type.ClassReactive;
+
 /**
  * A provincial parameter in force at the as-of date, as a fact the rules compare with.
  *
@@ -8,4 +10,5 @@ package cn.liaoning.ybj.policycheck.regulation;
  * @param value the number, or null for a text parameter
  * @param text the text, or null for a number
  */
+@ClassReactive
 public record Param(String key, int tier, Double value, String text) {}
