@@ -9,9 +9,6 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.engine.WaiverUse;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -20,7 +17,6 @@ import java.util.Map;
 
 /** The JSON output contract (city-policy-format.md, "Output contract (JSON)"). */
 public final class JsonReport {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
@@ -33,11 +29,7 @@ public final class JsonReport {
    *     (new | unchanged, null when not a problem) and each city lists the {@code fixed} findings
    */
   public static String write(RunResult run, Comparison cmp) {
-    try {
-      return MAPPER.writeValueAsString(tree(run, cmp)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.pretty(tree(run, cmp)) + "\n";
   }
 
   public static ObjectNode tree(RunResult run) {
@@ -45,7 +37,7 @@ public final class JsonReport {
   }
 
   public static ObjectNode tree(RunResult run, Comparison cmp) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = JsonText.NODES.objectNode();
     root.put("as_of", run.asOf().toString());
     ObjectNode summary = root.putObject("summary");
     summary.put("cities", run.cities().size());
@@ -75,7 +67,7 @@ public final class JsonReport {
   }
 
   static ObjectNode city(CityResult c, CityDiff diff) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = JsonText.NODES.objectNode();
     o.put("city", c.city());
     o.put("code", c.code());
     o.put("file", c.file());
@@ -128,7 +120,7 @@ public final class JsonReport {
   }
 
   static ObjectNode finding(Finding f) {
-    ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode n = JsonText.NODES.objectNode();
     n.put("rule", f.rule());
     n.put("status", f.status().key);
     n.put("strength", f.strength().key);
@@ -153,7 +145,7 @@ public final class JsonReport {
 
   /** The finding at the same rule and path on the other side of the comparison, in brief. */
   private static ObjectNode side(Finding f) {
-    ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode n = JsonText.NODES.objectNode();
     n.put("status", f.status().key);
     putValue(n, "actual", f.actual());
     putInt(n, "line", f.line());
@@ -162,7 +154,7 @@ public final class JsonReport {
   }
 
   static ObjectNode diagnostic(Diagnostic d) {
-    ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode n = JsonText.NODES.objectNode();
     n.put("file", d.file());
     putInt(n, "line", d.line() > 0 ? d.line() : null);
     putInt(n, "column", d.column() > 0 ? d.column() : null);

@@ -11,9 +11,6 @@ import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import cn.liaoning.ybj.policycheck.regulation.Strength;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -36,7 +33,6 @@ import java.util.Map;
  */
 public final class SarifReport {
   static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String SRCROOT = "%SRCROOT%";
 
   private final Catalogue catalogue;
@@ -51,15 +47,11 @@ public final class SarifReport {
   }
 
   public String write(RunResult run, Comparison cmp) {
-    try {
-      return MAPPER.writeValueAsString(tree(run, cmp)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.pretty(tree(run, cmp)) + "\n";
   }
 
   public ObjectNode tree(RunResult run, Comparison cmp) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = JsonText.NODES.objectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
     ObjectNode r = root.putArray("runs").addObject();
@@ -130,7 +122,7 @@ public final class SarifReport {
   }
 
   private ObjectNode descriptor(Catalogue.Entry e) {
-    ObjectNode d = MAPPER.createObjectNode();
+    ObjectNode d = JsonText.NODES.objectNode();
     d.put("id", e.id());
     d.putObject("shortDescription").put("text", e.summary());
     d.putObject("fullDescription").put("text", e.summary() + "（" + e.clause() + "，" + e.strength().label + "）");
@@ -151,7 +143,7 @@ public final class SarifReport {
   }
 
   private ObjectNode result(CityResult c, Finding f, Map<String, Integer> index, Integer line, Integer column, String text) {
-    ObjectNode res = MAPPER.createObjectNode();
+    ObjectNode res = JsonText.NODES.objectNode();
     res.put("ruleId", f.rule());
     Integer i = index.get(f.rule());
     if (i != null) {
@@ -178,7 +170,7 @@ public final class SarifReport {
   }
 
   private static ObjectNode location(String file, Integer line, Integer column) {
-    ObjectNode loc = MAPPER.createObjectNode();
+    ObjectNode loc = JsonText.NODES.objectNode();
     ObjectNode phys = loc.putObject("physicalLocation");
     ObjectNode art = phys.putObject("artifactLocation");
     String rel = FilePaths.relative(file);
