@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.unbescape.html.HtmlEscape;
 
 /** Whatever a city file says reaches the HTML and Markdown reports as text, never as markup. */
 class EscapingTest {
@@ -60,6 +62,20 @@ class EscapingTest {
     long columns = separators(header);
     md.lines().dropWhile(l -> !l.equals(header)).skip(2).takeWhile(l -> l.startsWith("|"))
         .forEach(l -> assertEquals(columns, separators(l), l));
+  }
+
+  @Test
+  void htmlEscaperIsPebblesOwnHtmlStrategy() {
+    // Pebble's "html" strategy is unbescape's escapeHtml4Xml: the same text for every UTF-16 unit,
+    // for surrogate pairs and for mixed text.
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      String s = "x" + c + "y";
+      assertEquals(HtmlEscape.escapeHtml4Xml(s), Templates.html(s), () -> "U+" + Integer.toHexString(s.charAt(1)));
+    }
+    for (String s : List.of("", "沈阳 <b>&amp;</b> \"8.6%\" 'a' 𠮷 \uD83D\uDE00 &#39; \r\n\t", "<<>>&&\"\"''")) {
+      assertEquals(HtmlEscape.escapeHtml4Xml(s), Templates.html(s), s);
+    }
+    assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;", Templates.html("<script>alert('x')</script> & \""));
   }
 
   @Test
