@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — builds policy-check and prints, in one run, every performance figure the README
 # quotes: the median cold time of `./policy-check check city-policies/` next to the JVM
-# hello-world floor and their ratio; peak RSS of that cold check; the in-process throughput of
+# hello-world floor and their ratio (runs interleaved, wall clock and CPU time); peak RSS of that cold check; the in-process throughput of
 # check over N generated variants (parse + evaluate, evaluate alone, and evaluate in sweep order)
 # on one thread and on every core; a sweep of 50,451 combinations end to end; and a comparison of
 # JVM flag sets for the cold check.
@@ -55,14 +55,40 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
-echo "== cold start (median of $runs runs, wall clock)"
-hello=$(median_ms java -jar "$out/hello.jar")
-check=$(median_ms ./policy-check check city-policies/)
-json=$(median_ms ./policy-check check city-policies/ --format json)
-echo "JVM hello world (java -jar hello.jar):     ${hello} ms"
-echo "./policy-check check city-policies/:       ${check} ms"
-echo "./policy-check check … --format json:      ${json} ms"
-awk -v c="$check" -v h="$hello" 'BEGIN {printf "ratio check / hello world:                 %.1f×\n", c / h}'
+echo "== cold start (median of $runs runs each, interleaved: hello, check, check --format json, hello, …)"
+# Interleaved so that the machine's speed, which drifts, weighs on all three alike. Besides the wall
+# clock, the CPU time (user + system, from GNU time) of each run: CPU time well above wall time means
+# that the run kept both cores busy, so that only less work (not more parallelism) makes it faster.
+tmp="$(mktemp)"
+trap 'rm -f "$tmp"' EXIT
+declare -A wall cpu
+for ((i = 0; i < runs; i++)); do
+  for what in hello check json; do
+    case "$what" in
+      hello) cmd=(java -jar "$out/hello.jar") ;;
+      check) cmd=(./policy-check check city-policies/) ;;
+      json) cmd=(./policy-check check city-policies/ --format json) ;;
+    esac
+    s=$(date +%s%N)
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f '%U %S' -o "$tmp" "${cmd[@]}" >/dev/null 2>&1 || true
+      cpu[$what]+="$(tail -1 "$tmp" | awk '{printf "%d ", ($1 + $2) * 1000}')" # (after "Command exited with …")
+    else
+      "${cmd[@]}" >/dev/null 2>&1 || true
+    fi
+    e=$(date +%s%N)
+    wall[$what]+="$(( (e - s) / 1000000 )) "
+  done
+done
+median() {
+  printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'
+}
+hello=$(median "${wall[hello]}"); check=$(median "${wall[check]}"); json=$(median "${wall[json]}")
+hello_cpu=$(median "${cpu[hello]:-}"); check_cpu=$(median "${cpu[check]:-}"); json_cpu=$(median "${cpu[json]:-}")
+printf '%-42s %5s ms wall  %5s ms CPU\n' "JVM hello world (java -jar hello.jar):" "$hello" "${hello_cpu:-?}"
+printf '%-42s %5s ms wall  %5s ms CPU\n' "./policy-check check city-policies/:" "$check" "${check_cpu:-?}"
+printf '%-44s %5s ms wall  %5s ms CPU\n' "./policy-check check … --format json:" "$json" "${json_cpu:-?}"
+awk -v c="$check" -v h="$hello" 'BEGIN {printf "ratio check / hello world:                 %.1f× (wall clock)\n", c / h}'
 if [ -x /usr/bin/time ]; then
   echo "peak RSS of a cold check (median of 5):    $(median_rss_mb ./policy-check check city-policies/) MB"
 else
