@@ -76,15 +76,20 @@ final class RulesYaml {
     if (tag.equals(Tag.BOOL)) {
       return Boolean.valueOf(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
     }
-    if (tag.equals(Tag.INT)) {
-      long l = Long.parseLong(v.replace("_", ""));
-      return l == (int) l ? (Object) (int) l : (Object) l;
-    }
-    if (tag.equals(Tag.FLOAT)) {
-      return Double.valueOf(v.replace("_", ""));
-    }
-    if (tag.equals(Tag.TIMESTAMP)) {
-      return LocalDate.parse(v);
+    try {
+      if (tag.equals(Tag.INT)) {
+        long l = Long.parseLong(v.replace("_", ""));
+        return l == (int) l ? (Object) (int) l : (Object) l;
+      }
+      if (tag.equals(Tag.FLOAT)) {
+        return Double.valueOf(v.replace("_", ""));
+      }
+      if (tag.equals(Tag.TIMESTAMP)) {
+        return LocalDate.parse(v);
+      }
+    } catch (RuntimeException e) { // a YAML 1.1 form not used in rules/ (0x1F, 1:30, a date with a time)
+      throw new IllegalStateException(name + ":" + (s.getStartMark().getLine() + 1) + ": cannot read " + v + " as a "
+          + tag.getClassName() + "; write it as a plain number or a date YYYY-MM-DD");
     }
     return v;
   }

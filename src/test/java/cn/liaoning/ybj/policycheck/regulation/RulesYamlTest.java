@@ -51,6 +51,15 @@ class RulesYamlTest {
   }
 
   @Test
+  void aNumberOrDateInAnotherYamlFormIsAnError() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> RulesYaml.readMap("rules/parameters/x.yaml", "a: 1\nb: 0x1F\n"));
+    assertEquals("rules/parameters/x.yaml:2: cannot read 0x1F as a int; write it as a plain number or a date YYYY-MM-DD",
+        e.getMessage());
+    assertThrows(IllegalStateException.class, () -> RulesYaml.readMap("t.yaml", "d: 2026-12-31 10:00:00\n"));
+  }
+
+  @Test
   void anEmptyDocumentIsAnEmptyMap() {
     assertEquals(Map.of(), RulesYaml.readMap("t.yaml", "# only a comment\n"));
   }
