@@ -4,7 +4,9 @@ import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.Doc;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Param;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * In-process throughput of {@code check}: N variants of a fully filled city file (every number
@@ -28,7 +33,10 @@ import java.util.regex.Pattern;
  * (loaded policy → findings; consecutive variants differ in every number, each check runs in a
  * kept session brought to the variant's facts), and for evaluate in sweep order (a grid over three
  * fields walked as {@code policy-check sweep} walks it, with one incremental checker per thread),
- * as the median of the timed rounds after warm-up rounds.
+ * as the median of the timed rounds after warm-up rounds. On one thread it also prints the rule
+ * network alone: the updates of "evaluate alone" in one kept session with every activation refused
+ * (no consequence runs, so no conclusion is inserted and no finding made), which is what Drools
+ * needs for these rules whatever the consequences do: a ceiling for "evaluate alone".
  *
  * <p>Usage: java -cp policy-check.jar:bench Throughput BASE.yaml [N] [ROUNDS]
  */
@@ -99,10 +107,14 @@ public final class Throughput {
       }));
       Stat eval = median(rounds, () -> rate(threads, n, i -> checker.check(policies.get(i), asOf).findings().size()));
       Stat sweep = median(rounds, () -> sweepRate(threads, checker, grid, asOf));
+      Stat network = threads == 1 ? median(rounds, () -> networkRate(checker, policies, asOf)) : null;
       System.out.printf("%d thread%s (median, then the slowest and fastest round)%n", threads, threads == 1 ? "" : "s");
       System.out.printf("  parse + evaluate   %s files/s%n", parse);
       System.out.printf("  evaluate alone     %s evaluations/s%n", eval);
       System.out.printf("  sweep order        %s evaluations/s%n", sweep);
+      if (network != null) {
+        System.out.printf("  network alone      %s evaluations/s (as evaluate alone, no consequence fired)%n", network);
+      }
     }
   }
 
@@ -166,6 +178,47 @@ public final class Throughput {
       return grid.size() / ((System.nanoTime() - t0) / 1e9);
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /**
+   * Variants per second through the rule network alone, on one thread: each variant's facts brought
+   * into one kept session as a kept checker does (only the facts that differ are updated), then
+   * fireAllRules with an agenda filter that refuses every activation.
+   */
+  private static double networkRate(Checker checker, List<CityPolicy> policies, LocalDate asOf) throws Exception {
+    // RuleEngine.kieBase() is package-private (the checker is the API); a benchmark may reach in.
+    Method kieBase = RuleEngine.class.getDeclaredMethod("kieBase");
+    kieBase.setAccessible(true);
+    KieSession session = ((KieBase) kieBase.invoke(checker.engine())).newKieSession();
+    try {
+      List<Param> params = List.copyOf(checker.parameters().factsAt(asOf));
+      List<Object> current = new ArrayList<>(params);
+      current.addAll(policies.get(0).facts());
+      List<FactHandle> handles = new ArrayList<>();
+      for (Object f : current) {
+        handles.add(session.insert(f));
+      }
+      long t0 = System.nanoTime();
+      for (CityPolicy p : policies) {
+        List<Object> next = new ArrayList<>(params);
+        next.addAll(p.facts());
+        if (next.size() != current.size()) {
+          throw new IllegalStateException("variants differ in their number of facts");
+        }
+        for (int i = 0; i < next.size(); i++) {
+          Object was = current.get(i);
+          Object now = next.get(i);
+          if (was != now && !was.equals(now)) {
+            session.update(handles.get(i), now);
+            current.set(i, now);
+          }
+        }
+        session.fireAllRules(match -> false);
+      }
+      return policies.size() / ((System.nanoTime() - t0) / 1e9);
+    } finally {
+      session.dispose();
     }
   }
 
