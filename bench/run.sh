@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # bench/run.sh — builds policy-check and prints, in one run, every performance figure the README
 # quotes: the median cold time of `./policy-check check city-policies/` next to the JVM
-# hello-world floor and their ratio (runs interleaved, wall clock and CPU time); peak RSS of that cold check; the in-process throughput of
-# check over N generated variants (parse + evaluate, evaluate alone, evaluate in sweep order, and
-# the rule network alone without consequences)
-# on one thread and on every core; a sweep of 50,451 combinations end to end; and a comparison of
-# JVM flag sets for the cold check.
+# hello-world floor and their ratio (runs interleaved, wall clock and CPU time); peak RSS of that
+# cold check; the in-process throughput of check over N generated variants (parse + evaluate,
+# evaluate alone, evaluate in sweep order, and the rule network alone without consequences) on one
+# thread and on every core; a sweep of 50,451 combinations end to end; and a comparison of JVM flag
+# sets for the cold check.
 #
 # A benchmark, not a test: it asserts nothing. Timings depend on the machine's load, which is
 # printed alongside; run it on an otherwise idle machine.
