@@ -49,6 +49,42 @@ class LauncherFlagsTest {
     assertEquals("{\"probe\": true}\n", run(launcher));
   }
 
+  /**
+   * The launcher runs a sweep with C1 alone up to 250,000 combinations and with C2 above; it counts
+   * the combinations from the --vary ranges as {@code sweep} does. A range it cannot read counts 1.
+   */
+  @Test
+  void theLauncherCountsSweepCombinations() throws Exception {
+    assertEquals("55", sweepSize("sweep", "f.yaml", "--vary", "employee.outpatient.classes[*].deductible=100..600:50",
+        "--vary", "employee.annual_cap=60000..100000:10000"));
+    assertEquals("50451", sweepSize("sweep", "f.yaml", "--vary=a=100..600:2", "--vary=b=60000..160000:500"));
+    assertEquals("401301", sweepSize("--as-of", "2026-11-22", "sweep", "f.yaml", "--vary", "a=100..600:1", "--vary", "b=60000..160000:125"));
+    assertEquals("4", sweepSize("sweep", "f.yaml", "--vary", "maternity.rate_pct=0.5,0.8,1,1.2"));
+    assertEquals("3", sweepSize("sweep", "f.yaml", "--vary", "x=1..3"));
+    assertEquals("6", sweepSize("sweep", "f.yaml", "--vary", "x=0.5..3:0.5"));
+    assertEquals("1", sweepSize("sweep", "f.yaml", "--vary", "x=not a range", "--show", "5"));
+    assertEquals("10000000000", sweepSize("sweep", "f.yaml", "--vary", "a=1..100000", "--vary", "b=1..100000"));
+  }
+
+  /** What the launcher's sweep_size function prints for the arguments. */
+  private static String sweepSize(String... args) throws Exception {
+    String script = Files.readString(Path.of("policy-check"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("(?ms)^sweep_size\\(\\) \\{.*?^}").matcher(script);
+    assertTrue(m.find(), "sweep_size() in ./policy-check");
+    List<String> cmd = new ArrayList<>(List.of("bash", "-c", m.group() + "\nsweep_size \"$@\"", "sweep_size"));
+    cmd.addAll(List.of(args));
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      assumeTrue(false, "no bash here: " + e.getMessage());
+      throw e;
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(0, p.waitFor(), "sweep_size " + String.join(" ", args));
+    return out;
+  }
+
   /** The JVM flags the launcher always passes (its {@code flags=( … )} array). */
   static List<String> launcherFlags() throws IOException {
     String script = Files.readString(Path.of("policy-check"), StandardCharsets.UTF_8);
