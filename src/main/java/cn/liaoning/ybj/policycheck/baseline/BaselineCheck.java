@@ -1,8 +1,8 @@
 package cn.liaoning.ybj.policycheck.baseline;
 
 import cn.liaoning.ybj.policycheck.engine.Batch;
-import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Checker;
+import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -61,7 +62,7 @@ public final class BaselineCheck {
    * @throws BaselineException when the baseline cannot be read at all (bad directory or revision)
    */
   public Comparison run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) throws BaselineException {
-    Map<String, Side> sides = new HashMap<>();
+    Map<String, Side> sides = new ConcurrentHashMap<>(); // filled by the checking threads
     RunResult run;
     try {
       run = new Batch(checker).run(args, asOf, progress, policy -> {

@@ -6,11 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,8 +89,8 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
   final class GitRevision implements BaselineSource {
     private final String ref;
     /** Repository root (as git reports it) for each directory already asked about. */
-    private final Map<Path, Path> roots = new HashMap<>();
-    private final Set<Path> verified = new HashSet<>();
+    private final Map<Path, Path> roots = new ConcurrentHashMap<>(); // read from several checking threads
+    private final Set<Path> verified = ConcurrentHashMap.newKeySet();
 
     GitRevision(String ref) {
       this.ref = ref;

@@ -15,9 +15,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Loads and checks many city files; reports progress as it goes. Without extra facts, files are
- * read and checked on as many threads as there are cores (each city has its own rule session);
- * results, errors and progress keep the order of the files either way.
+ * Loads and checks many city files; reports progress as it goes. Files are read and checked on as
+ * many threads as there are cores (each check runs in its own rule session); results, errors and
+ * progress keep the order of the files.
  */
 public final class Batch {
   private final Checker checker;
@@ -41,12 +41,13 @@ public final class Batch {
 
   /**
    * @param extraFacts for each loaded city, further facts to check it with (e.g. its changes
-   *     against a baseline); called on the calling thread, one file after another, so it need
-   *     not be thread-safe
+   *     against a baseline); called on the checking threads, for several files at once, so it
+   *     must be thread-safe. An exception it throws ends the run (for the first such file in
+   *     file order).
    */
   public RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress,
       Function<CityPolicy, List<?>> extraFacts) {
-    return run(args, asOf, progress, extraFacts, false);
+    return run(args, asOf, progress, extraFacts, true);
   }
 
   private RunResult run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress,
