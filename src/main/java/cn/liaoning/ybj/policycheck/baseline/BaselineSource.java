@@ -3,9 +3,12 @@ package cn.liaoning.ybj.policycheck.baseline;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +114,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       }
       Path root = root(file.getParent());
       if (!verified.contains(root)) {
-        Git v = git(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+        Git v = git(root, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
         if (v.code() != 0) {
           throw new BaselineException("基线版本“" + ref + "”在 git 仓库 " + root + " 中不存在"
               + "（是远程分支时先运行 git fetch；在 CI 中检出时须带上历史，如 actions/checkout 的 fetch-depth: 0）");
@@ -121,14 +124,37 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       // Git paths use "/" whatever the platform.
       String rel = root.relativize(file).toString().replace('\\', '/');
       String object = ref + ":" + rel;
-      if (git(root, "cat-file", "-e", object).code() != 0) {
+      if (object.indexOf('\n') >= 0) { // cannot be a line of --batch input: ask twice, by argument
+        if (git(root, null, "cat-file", "-e", object).code() != 0) {
+          return null;
+        }
+        Git blob = git(root, null, "cat-file", "blob", object);
+        if (blob.code() != 0) {
+          throw new BaselineException("无法从 git 读取基线文件 " + object);
+        }
+        return new Prior(object, blob.out());
+      }
+      // One git process a file: --batch answers "<object> missing" or "<id> blob <size>" and the content.
+      Git batch = git(root, object + "\n", "cat-file", "--batch");
+      byte[] out = batch.out();
+      int eol = 0;
+      while (eol < out.length && out[eol] != '\n') {
+        eol++;
+      }
+      String header = new String(out, 0, eol, StandardCharsets.UTF_8);
+      if (batch.code() == 0 && header.equals(object + " missing")) {
         return null;
       }
-      Git blob = git(root, "cat-file", "blob", object);
-      if (blob.code() != 0) {
+      String[] parts = header.split(" ");
+      if (batch.code() != 0 || eol == out.length || parts.length != 3 || !parts[1].equals("blob")) {
         throw new BaselineException("无法从 git 读取基线文件 " + object);
       }
-      return new Prior(object, blob.out());
+      // The content follows the header; a file over the size limit was cut short when read (the
+      // loader reports its size), so take what is there up to the stated size.
+      long size = Long.parseLong(parts[2]);
+      int from = eol + 1;
+      int to = (int) Math.min(out.length, from + size);
+      return new Prior(object, Arrays.copyOfRange(out, from, to));
     }
 
     private Path root(Path dir) throws BaselineException {
@@ -136,11 +162,11 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       if (known != null) {
         return known;
       }
-      Git g = git(dir, "rev-parse", "--show-toplevel");
+      Git g = git(dir, null, "rev-parse", "--show-toplevel");
       if (g.code() != 0) {
         throw new BaselineException("“" + ref + "”不是目录；作为 git 版本读取基线时，" + dir + " 须在 git 仓库中");
       }
-      Path root = Path.of(new String(g.out(), java.nio.charset.StandardCharsets.UTF_8).strip());
+      Path root = Path.of(new String(g.out(), StandardCharsets.UTF_8).strip());
       try {
         root = root.toRealPath();
       } catch (IOException e) {
@@ -152,7 +178,11 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
 
     private record Git(int code, byte[] out) {}
 
-    private static Git git(Path dir, String... args) throws BaselineException {
+    /** A city file one byte over its limit, and room for the header line of {@code cat-file --batch}. */
+    private static final int GIT_OUTPUT_LIMIT = PolicyReader.MAX_BYTES + 1 + 4096;
+
+    /** Runs git in {@code dir} with {@code input} (or nothing) on its standard input. */
+    private static Git git(Path dir, String input, String... args) throws BaselineException {
       List<String> cmd = new ArrayList<>();
       cmd.add("git");
       cmd.add("-C");
@@ -168,8 +198,12 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
         throw new BaselineException("按 git 版本读取基线需要 git 命令，但无法运行 git：" + e.getMessage());
       }
       try {
-        p.getOutputStream().close();
-        byte[] out = readLimited(p.getInputStream());
+        try (OutputStream in = p.getOutputStream()) {
+          if (input != null) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+          }
+        }
+        byte[] out = readLimited(p.getInputStream(), GIT_OUTPUT_LIMIT);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new BaselineException("git " + String.join(" ", args) + " 超时");
@@ -188,10 +222,15 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
 
   /** Reads at most one byte more than a city file may hold (the loader reports the excess). */
   private static byte[] readLimited(InputStream in) throws IOException {
+    return readLimited(in, PolicyReader.MAX_BYTES + 1);
+  }
+
+  /** Reads at most {@code limit} bytes and discards the rest. */
+  private static byte[] readLimited(InputStream in, int limit) throws IOException {
     try (in) {
-      byte[] b = in.readNBytes(PolicyReader.MAX_BYTES + 1);
-      if (b.length > PolicyReader.MAX_BYTES) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+      byte[] b = in.readNBytes(limit);
+      if (b.length >= limit) {
+        in.transferTo(OutputStream.nullOutputStream());
       }
       return b;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.liaoning.ybj.policycheck.cli.Main;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -242,6 +243,35 @@ class GitBaselineTest {
     JsonNode sy = city(r.json(), "沈阳市");
     assertNotNull(fixed(sy, "EMP-BASE-FLOOR", Shenyang.FLOOR));
     assertEquals("new", one(sy, "PROC-APPROVAL", Shenyang.FLOOR).get("change").asText());
+  }
+
+  /**
+   * A baseline file is read from git whole up to the size limit of a city file: one just under the
+   * limit is read as it is (the header git writes before it takes no room from it); one over the
+   * limit is reported as unreadable, and the proposal is checked as a new file.
+   */
+  @Test
+  void baselineFilesAtTheSizeLimit() throws Exception {
+    String text = TestSupport.compliantWith("city", "边界市", "code", "2199");
+    // The padding comes first, so that a file cut short would lose its last fields, not padding.
+    String padded = "#".repeat(PolicyReader.MAX_BYTES - text.getBytes(StandardCharsets.UTF_8).length - 1) + "\n" + text;
+    assertEquals(PolicyReader.MAX_BYTES, padded.getBytes(StandardCharsets.UTF_8).length);
+    write("atlimit.yaml", padded);
+    write("overlimit.yaml", TestSupport.compliantWith("city", "超限市", "code", "2197") + "#".repeat(PolicyReader.MAX_BYTES) + "\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "two large baseline files");
+    write("atlimit.yaml", text);
+    write("overlimit.yaml", TestSupport.compliantWith("city", "超限市", "code", "2197"));
+
+    JsonNode root = check().json();
+    JsonNode at = city(root, "边界市");
+    assertFalse(at.get("new_file").asBoolean(), at.toString());
+    assertTrue(at.get("baseline_note").isNull(), at.get("baseline_note").toString());
+    assertEquals("HEAD:city-policies/atlimit.yaml", at.get("baseline_file").asText());
+    assertTrue(findings(at, "PROC-APPROVAL", null).stream().noneMatch(f -> f.get("status").asText().equals("violation")),
+        "the baseline is the proposal's text: no changed field needs an approval");
+    JsonNode over = city(root, "超限市");
+    assertTrue(over.get("baseline_note").asText().contains("基线文件无法读取"), over.get("baseline_note").toString());
   }
 
   @Test
