@@ -303,28 +303,50 @@ public final class Checker {
         waiverUses(policy, asOf, waiversUsed, list), List.of());
   }
 
-  /** The finding of one check: its status by strength and waivers, its deadline, where it is. */
-  private Ranked rank(CityPolicy policy, Check c, LocalDate deadline, LocalDate asOf) {
+  /**
+   * A result that no rule session produced: one conclusion drawn about a city file as a whole,
+   * which the file itself cannot carry (the CI gate's: a city file that the proposal deletes). Its
+   * status follows the catalogue's strength and its deadline the city's extension, as for a rule's
+   * conclusion; it has no position, source or waiver.
+   *
+   * @param extended whether the city has the approved hardship extension (later deadline)
+   */
+  public CityResult conclusion(String city, String code, String file, boolean extended, Check c, LocalDate asOf) {
+    Catalogue.Entry entry = entry(c);
+    Status status = status(c, entry, null);
+    boolean due = status == Status.VIOLATION || status == Status.WARNING;
+    LocalDate deadline = due ? parameters.date(extended ? "deadline.extended" : "deadline.standard", asOf) : null;
+    Finding f = new Finding(c.ruleId(), status, entry.strength(), c.clause(), c.subject(), c.path(), null, null,
+        c.actual(), c.expected(), c.message(), deadline, deadline == null ? null : ChronoUnit.DAYS.between(asOf, deadline),
+        null, null);
+    return new CityResult(city, code, file, List.of(f), List.of(), List.of());
+  }
+
+  private Catalogue.Entry entry(Check c) {
     Catalogue.Entry entry = catalogue.get(c.ruleId());
     if (entry == null) {
       throw new IllegalStateException("DRL rule inserted a check for " + c.ruleId() + ", which is not in rules/catalogue.yaml");
     }
-    Status status;
-    Waiver waiver = null;
-    switch (c.outcome()) {
-      case PASS -> status = Status.PASS;
-      case INDETERMINATE -> status = Status.INDETERMINATE;
-      case NOT_APPLICABLE -> status = Status.NOT_APPLICABLE;
-      case WARN -> status = Status.WARNING;
-      default -> {
-        if (entry.strength() == Strength.GUIDANCE) {
-          status = Status.WARNING;
-        } else {
-          waiver = entry.strength() == Strength.IN_PRINCIPLE ? validWaiver(policy, c.ruleId(), asOf) : null;
-          status = waiver != null ? Status.WAIVED : Status.VIOLATION;
-        }
-      }
-    }
+    return entry;
+  }
+
+  /** A check's status by its outcome and the rule's strength; a failure a waiver excuses is waived. */
+  private static Status status(Check c, Catalogue.Entry entry, Waiver waiver) {
+    return switch (c.outcome()) {
+      case PASS -> Status.PASS;
+      case INDETERMINATE -> Status.INDETERMINATE;
+      case NOT_APPLICABLE -> Status.NOT_APPLICABLE;
+      case WARN -> Status.WARNING;
+      default -> entry.strength() == Strength.GUIDANCE ? Status.WARNING : waiver != null ? Status.WAIVED : Status.VIOLATION;
+    };
+  }
+
+  /** The finding of one check: its status by strength and waivers, its deadline, where it is. */
+  private Ranked rank(CityPolicy policy, Check c, LocalDate deadline, LocalDate asOf) {
+    Catalogue.Entry entry = entry(c);
+    Waiver waiver = c.outcome() == Outcome.FAIL && entry.strength() == Strength.IN_PRINCIPLE
+        ? validWaiver(policy, c.ruleId(), asOf) : null;
+    Status status = status(c, entry, waiver);
     boolean due = status == Status.VIOLATION || status == Status.WARNING;
     Finding f = finding(policy, c, entry.strength(), status, due ? deadline : null, asOf, waiver == null ? null : waiver.approvalRef());
     return new Ranked(order.getOrDefault(c.ruleId(), -1), f, waiver == null ? null : waiver.path(), c);
