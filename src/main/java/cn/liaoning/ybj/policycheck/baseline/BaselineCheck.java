@@ -1,15 +1,19 @@
 package cn.liaoning.ybj.policycheck.baseline;
 
 import cn.liaoning.ybj.policycheck.engine.Batch;
+import cn.liaoning.ybj.policycheck.engine.Check;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Finding;
+import cn.liaoning.ybj.policycheck.engine.Outcome;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import cn.liaoning.ybj.policycheck.policy.Position;
+import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -80,7 +84,59 @@ public final class BaselineCheck {
       Side s = sides.get(c.file());
       diffs.put(c.file(), classify(c, s));
     }
+    List<CityResult> deleted = deleted(args, asOf, diffs);
+    if (!deleted.isEmpty()) {
+      List<CityResult> cities = new ArrayList<>(run.cities());
+      cities.addAll(deleted);
+      run = new RunResult(run.asOf(), List.copyOf(cities), run.errors());
+    }
     return new Comparison(source.ref(), run, diffs);
+  }
+
+  /** The rule whose conclusion a deleted city file is: every parameter removed, none approved. */
+  static final String DELETED_RULE = "PROC-APPROVAL";
+
+  /**
+   * The city files that the baseline has in a proposed directory and the proposal no longer has.
+   * Deleting a file removes all of a city's parameters at once and takes the city out of the
+   * check: without this, a proposal that deletes a city's file would pass the gate with every one
+   * of its violations gone. Each such file becomes a result with one new {@value #DELETED_RULE}
+   * violation (no approval can be listed in a file that is gone), which fails the gate.
+   */
+  private List<CityResult> deleted(List<Path> args, LocalDate asOf, Map<String, CityDiff> diffs) throws BaselineException {
+    List<CityResult> out = new ArrayList<>();
+    Set<Path> seen = new java.util.HashSet<>();
+    for (Path dir : args) {
+      if (!Files.isDirectory(dir) || !seen.add(dir.toAbsolutePath().normalize())) {
+        continue;
+      }
+      for (String name : source.list(dir)) {
+        Path file = dir.resolve(name);
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        BaselineSource.Prior prior = source.read(file);
+        if (prior == null) {
+          continue;
+        }
+        PolicyLoader.Loaded l = loader.load(prior.label(), prior.bytes());
+        CityPolicy base = l.ok() ? l.policy() : null;
+        String city = base == null || base.city() == null ? name : base.city();
+        Catalogue.Entry entry = checker.catalogue().get(DELETED_RULE);
+        Check c = new Check(DELETED_RULE, entry.clause(), Outcome.FAIL, null, null, "文件已删除",
+            "省级批准文号（approvals）",
+            "城市文件已删除（基线 " + prior.label() + " 中有）：删除文件即删除了" + city
+                + "的全部政策参数，该市不再受合规检查，也无法在 approvals 中列明省级批准。政策调整应修改文件内容并列明批准文号；"
+                + "确需删除或改名的，须由审阅人确认");
+        CityResult r = checker.conclusion(city, base == null ? null : base.jurisdiction().code(), file.toString(),
+            base != null && base.jurisdiction().extensionApproved(), c, asOf);
+        diffs.put(r.file(), new CityDiff(prior.label(), false, true,
+            "基线中有该城市文件，提议中已删除：按未经批准的政策调整处理（新增违规）",
+            List.of(new CityDiff.Entry(r.findings().get(0), Delta.NEW, null, null, null)), List.of()));
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   private List<Object> baselineFacts(CityPolicy policy, LocalDate asOf, Map<String, Side> sides) throws BaselineException {
@@ -165,7 +221,7 @@ public final class BaselineCheck {
       }
     }
     boolean newFile = side == null || side.baseline() == null;
-    return new CityDiff(side == null ? null : side.label(), newFile, side == null ? null : side.note(),
+    return new CityDiff(side == null ? null : side.label(), newFile, false, side == null ? null : side.note(),
         List.copyOf(current), List.copyOf(fixed));
   }
 

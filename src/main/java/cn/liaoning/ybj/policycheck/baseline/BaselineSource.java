@@ -36,6 +36,21 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
   Prior read(Path proposed) throws BaselineException;
 
   /**
+   * The names of the city files ({@code *.yaml}, {@code *.yml}, not hidden) directly in the
+   * baseline's counterpart of a proposed directory, sorted; empty when the baseline has no such
+   * directory. A name here without a file in the proposed directory is a city file the proposal
+   * deletes.
+   *
+   * @throws BaselineException when the baseline cannot be read at all
+   */
+  List<String> list(Path proposedDir) throws BaselineException;
+
+  /** Whether a file name is one that a directory argument stands for (as {@code PolicyLoader.expand}). */
+  static boolean cityFileName(String n) {
+    return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".") && n.indexOf('/') < 0;
+  }
+
+  /**
    * A directory when {@code ref} names one; otherwise a git revision ({@code origin/main},
    * {@code HEAD~1}, a commit id).
    */
@@ -78,6 +93,21 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       return null;
     }
 
+    @Override
+    public List<String> list(Path proposedDir) throws BaselineException {
+      // The same two layouts as read(): DIR/<relative path>/ first, else the flat DIR itself.
+      Path rel = relativeToWorkingDirectory(proposedDir);
+      Path where = rel != null && Files.isDirectory(dir.resolve(rel)) ? dir.resolve(rel) : dir;
+      List<String> names = new ArrayList<>();
+      try (java.util.stream.Stream<Path> s = Files.list(where)) {
+        s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(BaselineSource::cityFileName).forEach(names::add);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw new BaselineException("无法读取基线目录 " + where + "：" + e.getClass().getSimpleName());
+      }
+      names.sort(null);
+      return names;
+    }
+
     private static Path relativeToWorkingDirectory(Path p) {
       if (!p.isAbsolute()) {
         return p.normalize();
@@ -109,18 +139,13 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       Path file;
       try {
         file = proposed.toRealPath();
+      } catch (java.nio.file.NoSuchFileException e) {
+        // A city file the proposal deleted (see list()): its folder is still there.
+        file = realFolder(proposed.toAbsolutePath().getParent()).resolve(proposed.getFileName().toString());
       } catch (IOException e) {
         throw new BaselineException("无法解析文件路径 " + proposed + "：" + e.getClass().getSimpleName());
       }
-      Path root = root(file.getParent());
-      if (!verified.contains(root)) {
-        Git v = git(root, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
-        if (v.code() != 0) {
-          throw new BaselineException("基线版本“" + ref + "”在 git 仓库 " + root + " 中不存在"
-              + "（是远程分支时先运行 git fetch；在 CI 中检出时须带上历史，如 actions/checkout 的 fetch-depth: 0）");
-        }
-        verified.add(root);
-      }
+      Path root = verifiedRoot(file.getParent());
       // Git paths use "/" whatever the platform.
       String rel = root.relativize(file).toString().replace('\\', '/');
       String object = ref + ":" + rel;
@@ -155,6 +180,50 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       int from = eol + 1;
       int to = (int) Math.min(out.length, from + size);
       return new Prior(object, Arrays.copyOfRange(out, from, to));
+    }
+
+    @Override
+    public List<String> list(Path proposedDir) throws BaselineException {
+      Path dir = realFolder(proposedDir.toAbsolutePath());
+      Path root = verifiedRoot(dir);
+      String rel = root.relativize(dir).toString().replace('\\', '/');
+      String prefix = rel.isEmpty() ? "" : rel + "/";
+      // -z: NUL-terminated names, never quoted; only the folder's own entries (no recursion).
+      Git g = rel.isEmpty() ? git(root, null, "ls-tree", "-z", "--name-only", ref)
+          : git(root, null, "ls-tree", "-z", "--name-only", ref, "--", prefix);
+      if (g.code() != 0) {
+        throw new BaselineException("无法从 git 列出基线目录 " + ref + ":" + prefix);
+      }
+      List<String> names = new ArrayList<>();
+      for (String path : new String(g.out(), StandardCharsets.UTF_8).split("\0")) {
+        if (path.startsWith(prefix) && cityFileName(path.substring(prefix.length()))) {
+          names.add(path.substring(prefix.length()));
+        }
+      }
+      names.sort(null);
+      return names;
+    }
+
+    private static Path realFolder(Path dir) throws BaselineException {
+      try {
+        return dir.toRealPath();
+      } catch (IOException e) {
+        throw new BaselineException("无法解析文件路径 " + dir + "：" + e.getClass().getSimpleName());
+      }
+    }
+
+    /** The repository root of a folder, once checked to hold the baseline revision. */
+    private Path verifiedRoot(Path dir) throws BaselineException {
+      Path root = root(dir);
+      if (!verified.contains(root)) {
+        Git v = git(root, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+        if (v.code() != 0) {
+          throw new BaselineException("基线版本“" + ref + "”在 git 仓库 " + root + " 中不存在"
+              + "（是远程分支时先运行 git fetch；在 CI 中检出时须带上历史，如 actions/checkout 的 fetch-depth: 0）");
+        }
+        verified.add(root);
+      }
+      return root;
     }
 
     private Path root(Path dir) throws BaselineException {

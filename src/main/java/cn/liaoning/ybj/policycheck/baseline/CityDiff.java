@@ -8,12 +8,14 @@ import java.util.List;
  *
  * @param baseline where the baseline file was read ({@code origin/main:city-policies/x.yaml}), or null
  * @param newFile true when there is no usable baseline file: every problem is new
+ * @param deletedFile true when the baseline has the file and the proposal deleted it: the one
+ *     current finding is the deletion itself (a new {@code PROC-APPROVAL} violation)
  * @param note why there is no usable baseline, in Chinese, or null
  * @param current the proposal's findings, in their order, each with its delta (null for a finding
  *     that is not a problem: pass, waived, not applicable)
  * @param fixed the baseline's problems that the proposal no longer has
  */
-public record CityDiff(String baseline, boolean newFile, String note, List<Entry> current, List<Entry> fixed) {
+public record CityDiff(String baseline, boolean newFile, boolean deletedFile, String note, List<Entry> current, List<Entry> fixed) {
   /**
    * A finding with its delta.
    *

@@ -50,7 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "直接从 git 读取，无须检出）。每条问题按（城市、规则编号、字段路径）分为",
       "新增 new、已修复 fixed 或既有 unchanged；只有新增违规导致状态 1。",
       "基线模式下另评估 PROC-APPROVAL（变动的参数须在 approvals 中列明省级批准）",
-      "和 EMP-RATE-EMPLOYER-STABLE（执行 8%% 费率的市原则上保持费率稳定）。"
+      "和 EMP-RATE-EMPLOYER-STABLE（执行 8%% 费率的市原则上保持费率稳定）。",
+      "给出目录时，基线中有、现已删除的城市文件记为一条新增 PROC-APPROVAL 违规。"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
@@ -74,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--baseline", paramLabel = "REF",
-      description = "与基线比较：城市文件目录，或 git 版本（如 origin/main、HEAD~1）。文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理")
+      description = "与基线比较：城市文件目录，或 git 版本（如 origin/main、HEAD~1）。文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理，目录中被删除的文件记为新增违规")
   String baseline;
 
   @Option(names = "--fail-on-existing", description = "与 --baseline 同用：基线中已有的违规也导致状态 1（默认只报告、不算失败）")

@@ -74,6 +74,7 @@ public final class JsonReport {
     if (diff != null) {
       o.put("baseline_file", diff.baseline());
       o.put("new_file", diff.newFile());
+      o.put("deleted_file", diff.deletedFile());
       o.put("baseline_note", diff.note());
     }
     ObjectNode counts = o.putObject("summary");

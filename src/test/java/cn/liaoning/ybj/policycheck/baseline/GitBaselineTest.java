@@ -119,6 +119,9 @@ class GitBaselineTest {
     JsonNode sy = city(root, "沈阳市");
     assertEquals("HEAD:city-policies/shenyang.yaml", sy.get("baseline_file").asText());
     assertFalse(sy.get("new_file").asBoolean());
+    for (JsonNode c : root.get("cities")) {
+      assertFalse(c.get("deleted_file").asBoolean(), c.get("file").asText());
+    }
     for (JsonNode f : sy.get("findings")) {
       String status = f.get("status").asText();
       boolean problem = status.equals("violation") || status.equals("warning") || status.equals("indeterminate");
@@ -344,5 +347,53 @@ class GitBaselineTest {
     assertTrue(r.out().contains("✓ 已修复  EMP-BASE-FLOOR"), r.out());
     assertTrue(r.out().contains("现在 通过，实际 60"), r.out());
     assertTrue(r.out().contains("与基线 HEAD 相比：新增违规 2 项"), r.out());
+  }
+
+  @Test
+  void deletingACityFileFailsTheGate() throws Exception {
+    git("rm", "-q", "city-policies/shenyang.yaml");
+    Run r = check();
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode root = r.json();
+    assertEquals(1, root.get("baseline").get("new").get("violation").asInt());
+    JsonNode sy = city(root, "沈阳市");
+    assertEquals("2101", sy.get("code").asText());
+    assertEquals(cities.resolve("shenyang.yaml").toString(), sy.get("file").asText());
+    assertEquals("HEAD:city-policies/shenyang.yaml", sy.get("baseline_file").asText());
+    assertTrue(sy.get("deleted_file").asBoolean());
+    assertFalse(sy.get("new_file").asBoolean());
+    assertEquals(1, sy.get("findings").size(), sy.toString());
+    JsonNode f = one(sy, "PROC-APPROVAL", null);
+    assertEquals("violation", f.get("status").asText());
+    assertEquals("new", f.get("change").asText());
+    assertEquals("文件已删除", f.get("actual").asText());
+    assertEquals("2026-12-31", f.get("deadline").asText());
+    assertTrue(f.get("message").asText().contains("沈阳市的全部政策参数"), f.toString());
+    assertEquals(0, sy.get("fixed").size(), "the deleted city's violations are gone, not fixed");
+    assertFalse(city(root, "合规市").get("deleted_file").asBoolean());
+
+    Run gh = run("check", cities.toString(), "--baseline", "HEAD", "--as-of", "2026-06-30", "--format", "github");
+    assertEquals(1, gh.code());
+    assertTrue(gh.out().contains("::error file=" + cities.resolve("shenyang.yaml") + ",title=沈阳市 PROC-APPROVAL（新增）"), gh.out());
+
+    // Checking only the remaining file names no directory: nothing is reported as deleted.
+    Run one = run("check", cities.resolve("compliant.yaml").toString(), "--baseline", "HEAD", "--as-of", "2026-06-30", "--format", "json");
+    assertEquals(0, one.code(), one.out());
+    assertEquals(1, one.json().get("cities").size());
+  }
+
+  @Test
+  void aDirectoryBaselineReportsTheFilesTheProposalDeleted(@TempDir Path old) throws IOException {
+    Files.writeString(old.resolve("shenyang.yaml"), Shenyang.text(), StandardCharsets.UTF_8);
+    Files.writeString(old.resolve("compliant.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
+    Files.writeString(old.resolve("gone.yaml"), TestSupport.compliantWith("city", "旧市", "code", "2198"), StandardCharsets.UTF_8);
+    Files.writeString(old.resolve("notes.txt"), "不是城市文件", StandardCharsets.UTF_8);
+    Run r = run("check", cities.toString(), "--baseline", old.toString(), "--as-of", "2026-06-30", "--format", "json");
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode gone = city(r.json(), "旧市");
+    assertTrue(gone.get("deleted_file").asBoolean());
+    assertEquals(cities.resolve("gone.yaml").toString(), gone.get("file").asText());
+    assertEquals("new", one(gone, "PROC-APPROVAL", null).get("change").asText());
+    assertEquals(3, r.json().get("cities").size(), "notes.txt is no city file");
   }
 }
