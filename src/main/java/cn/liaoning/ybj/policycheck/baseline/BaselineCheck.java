@@ -49,7 +49,7 @@ public final class BaselineCheck {
   }
 
   /** What was learnt about one proposal's baseline while checking it. */
-  private record Side(String label, CityResult baseline, CityPolicy proposal, String note) {}
+  private record Side(String label, CityResult baseline, CityPolicy proposal, String note, Alignment alignment) {}
 
   /** Carries a {@link BaselineException} out of the batch's callback. */
   private static final class Unreadable extends RuntimeException {
@@ -143,18 +143,18 @@ public final class BaselineCheck {
     BaselineSource.Prior prior = source.read(Path.of(policy.file()));
     if (prior == null) {
       sides.put(policy.file(), new Side(null, null, policy,
-          "基线（" + source.ref() + "）中没有该文件：按新城市文件处理，全部结论均为新增，每个参数都须列明省级批准"));
+          "基线（" + source.ref() + "）中没有该文件：按新城市文件处理，全部结论均为新增，每个参数都须列明省级批准", Alignment.IDENTITY));
       return facts(source.ref(), null, policy);
     }
     PolicyLoader.Loaded l = loader.load(prior.label(), prior.bytes());
     if (!l.ok()) {
       String first = l.diagnostics().stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format).orElse("");
       sides.put(policy.file(), new Side(prior.label(), null, policy,
-          "基线文件无法读取，按新城市文件处理（全部结论均为新增）：" + first.lines().findFirst().orElse("")));
+          "基线文件无法读取，按新城市文件处理（全部结论均为新增）：" + first.lines().findFirst().orElse(""), Alignment.IDENTITY));
       return facts(prior.label(), null, policy);
     }
     CityPolicy base = l.policy();
-    sides.put(policy.file(), new Side(prior.label(), checker.check(base, asOf), policy, null));
+    sides.put(policy.file(), new Side(prior.label(), checker.check(base, asOf), policy, null, Alignment.of(base.doc(), policy.doc())));
     return facts(prior.label(), base, policy);
   }
 
@@ -174,27 +174,31 @@ public final class BaselineCheck {
     return facts;
   }
 
-  /** Classes the proposal's problems against the baseline's, by (rule, path, status). */
+  /**
+   * Classes the proposal's problems against the baseline's, by (rule, path, status); a baseline
+   * path is taken in the proposal's terms (a hospital class matched by name, see {@link Alignment}).
+   */
   static CityDiff classify(CityResult now, Side side) {
     CityResult before = side == null ? null : side.baseline();
+    Alignment align = side == null ? Alignment.IDENTITY : side.alignment();
     Map<String, Deque<Finding>> open = new HashMap<>();
     Map<String, Finding> beforeAt = new HashMap<>();
     if (before != null) {
       for (Finding f : before.findings()) {
-        beforeAt.putIfAbsent(at(f), f);
+        beforeAt.putIfAbsent(at(f, align), f);
         if (PROBLEMS.contains(f.status())) {
-          open.computeIfAbsent(key(f), k -> new ArrayDeque<>()).add(f);
+          open.computeIfAbsent(key(f, align), k -> new ArrayDeque<>()).add(f);
         }
       }
     }
     Map<String, Finding> nowAt = new HashMap<>();
     List<CityDiff.Entry> current = new ArrayList<>();
     for (Finding f : now.findings()) {
-      nowAt.putIfAbsent(at(f), f);
+      nowAt.putIfAbsent(at(f, Alignment.IDENTITY), f);
       Delta d = null;
-      Finding other = beforeAt.get(at(f));
+      Finding other = beforeAt.get(at(f, Alignment.IDENTITY));
       if (PROBLEMS.contains(f.status())) {
-        Deque<Finding> q = open.get(key(f));
+        Deque<Finding> q = open.get(key(f, Alignment.IDENTITY));
         Finding same = q == null ? null : q.poll();
         d = same == null ? Delta.NEW : Delta.UNCHANGED;
         if (same != null) {
@@ -206,13 +210,13 @@ public final class BaselineCheck {
     List<CityDiff.Entry> fixed = new ArrayList<>();
     if (before != null) {
       for (Finding f : before.findings()) {
-        Deque<Finding> q = open.get(key(f));
+        Deque<Finding> q = open.get(key(f, align));
         if (q != null && q.remove(f)) {
-          Finding replacement = nowAt.get(at(f));
+          Finding replacement = nowAt.get(at(f, align));
           Integer line = replacement == null ? null : replacement.line();
           Integer column = replacement == null ? null : replacement.column();
           if (line == null && f.path() != null) {
-            Position p = side.proposal().position(f.path());
+            Position p = side.proposal().position(align.locate(f.path()));
             line = p == null ? null : p.line();
             column = p == null ? null : p.column();
           }
@@ -225,11 +229,13 @@ public final class BaselineCheck {
         List.copyOf(current), List.copyOf(fixed));
   }
 
-  private static String at(Finding f) {
-    return f.rule() + "\u0000" + f.path();
+  /** (rule, path) with the path in the proposal's terms; a path in a removed class matches nothing. */
+  private static String at(Finding f, Alignment align) {
+    String path = align.translate(f.path());
+    return path == null && f.path() != null ? f.rule() + "\u0000removed\u0000" + f.path() : f.rule() + "\u0000" + path;
   }
 
-  private static String key(Finding f) {
-    return at(f) + "\u0000" + f.status().key;
+  private static String key(Finding f, Alignment align) {
+    return at(f, align) + "\u0000" + f.status().key;
   }
 }

@@ -5,6 +5,7 @@ import cn.liaoning.ybj.policycheck.policy.Doc;
 import cn.liaoning.ybj.policycheck.policy.Position;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,12 +27,26 @@ public final class Changes {
   private Changes() {}
 
   /**
-   * Every parameter added, removed or changed, in path order.
+   * Every parameter added, removed or changed, in path order. Hospital classes are compared by
+   * name ({@link Alignment}): a class that moved to another index is not changed, and a class the
+   * proposal no longer has is one change at its list's path ("删除（原为 类别 三级）").
    *
    * @param before the baseline document, or null when the file is new (every parameter is added)
    */
   public static List<Change> between(Doc before, Doc after) {
-    Map<String, Object> old = before == null ? Map.of() : before.values();
+    return between(before, after, Alignment.of(before, after));
+  }
+
+  static List<Change> between(Doc before, Doc after, Alignment alignment) {
+    Map<String, Object> old = new HashMap<>();
+    if (before != null) {
+      for (Map.Entry<String, Object> e : before.values().entrySet()) {
+        String p = alignment.translate(e.getKey());
+        if (p != null) {
+          old.put(p, e.getValue());
+        }
+      }
+    }
     Map<String, Object> now = after.values();
     Set<String> paths = new TreeSet<>();
     old.keySet().stream().filter(Changes::isParameter).forEach(paths::add);
@@ -45,6 +60,14 @@ public final class Changes {
         out.add(new Change(p, a, b, pos == null ? null : pos.line()));
       }
     }
+    for (Alignment.Removed r : alignment.removed()) {
+      if (isParameter(r.list())) {
+        Position pos = after.positionOrAncestor(r.list());
+        String what = r.name() == null ? "第 " + (r.index() + 1) + " 个类别" : "类别 " + r.name();
+        out.add(new Change(r.list(), what, null, pos == null ? null : pos.line()));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Change::path));
     return out;
   }
 

@@ -396,4 +396,44 @@ class GitBaselineTest {
     assertEquals("new", one(gone, "PROC-APPROVAL", null).get("change").asText());
     assertEquals(3, r.json().get("cities").size(), "notes.txt is no city file");
   }
+
+  @Test
+  void insertingAnApprovedClassLeavesTheOtherClassesAndTheirFindingsAlone() throws Exception {
+    // A new outpatient class right after the first one: the four classes after it move down one index.
+    String first = "      - { name: 特三级, tier: 3, deductible: 600, in_service_pct: 50, retired_pct: 55 }\n";
+    String yaml = Shenyang.withApproval(Shenyang.text(), List.of("employee.outpatient.classes[1]"));
+    assertTrue(yaml.contains(first));
+    write("shenyang.yaml", yaml.replace(first, first + "      - { name: 社区, tier: 1, deductible: 300, in_service_pct: 80, retired_pct: 85 }\n"));
+    Run r = check();
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode sy = city(r.json(), "沈阳市");
+    List<JsonNode> approvals = findings(sy, "PROC-APPROVAL", null);
+    assertEquals(5, approvals.size(), approvals.toString()); // the five fields of the new class, nothing else
+    assertTrue(approvals.stream().allMatch(f -> f.get("path").asText().startsWith("employee.outpatient.classes[1].")
+        && f.get("status").asText().equals("pass")), approvals.toString());
+    assertEquals(0, sy.get("fixed").size(), sy.get("fixed").toString());
+    if (Shenyang.hasDeductibleRule()) {
+      // 一级及以下 keeps its 200 deductible, now at index 4: the same violation, not a new one.
+      JsonNode d = one(sy, "EMP-OUTPATIENT-DEDUCT-MIN", "employee.outpatient.classes[4].deductible");
+      assertEquals("violation", d.get("status").asText());
+      assertEquals("unchanged", d.get("change").asText());
+      assertEquals(Shenyang.DEDUCTIBLE_LINE, d.get("baseline").get("line").asInt(), d.toString()); // its line in the baseline
+      assertEquals(Shenyang.DEDUCTIBLE_LINE + 1, d.get("line").asInt());
+    }
+  }
+
+  @Test
+  void removingAClassIsOneUnapprovedChangeAndItsFindingsAreGone() throws Exception {
+    String third = "      - { name: 三级, tier: 3, deductible: 400, in_service_pct: 55, retired_pct: 60 }\n";
+    assertTrue(Shenyang.text().contains(third));
+    write("shenyang.yaml", Shenyang.text().replace(third, ""));
+    Run r = check();
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode sy = city(r.json(), "沈阳市");
+    JsonNode f = one(sy, "PROC-APPROVAL", "employee.outpatient.classes");
+    assertEquals("violation", f.get("status").asText());
+    assertEquals("new", f.get("change").asText());
+    assertTrue(f.get("message").asText().startsWith("删除（原为 类别 三级）"), f.toString());
+    assertEquals(1, r.json().get("baseline").get("new").get("violation").asInt(), "only the removal is new");
+  }
 }
