@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
 
 /**
@@ -67,6 +69,11 @@ public final class BaselineCheck {
    */
   public Comparison run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) throws BaselineException {
     Map<String, Side> sides = new ConcurrentHashMap<>(); // filled by the checking threads
+    // The baseline's listing of each directory (for deleted files) is read while the files are checked.
+    FutureTask<Map<Path, List<String>>> listings = new FutureTask<>(() -> listings(args));
+    Thread lister = new Thread(listings, "baseline-list");
+    lister.setDaemon(true);
+    lister.start();
     RunResult run;
     try {
       run = new Batch(checker).run(args, asOf, progress, policy -> {
@@ -84,13 +91,42 @@ public final class BaselineCheck {
       Side s = sides.get(c.file());
       diffs.put(c.file(), classify(c, s));
     }
-    List<CityResult> deleted = deleted(args, asOf, diffs);
+    List<CityResult> deleted = deleted(join(listings), asOf, diffs);
     if (!deleted.isEmpty()) {
       List<CityResult> cities = new ArrayList<>(run.cities());
       cities.addAll(deleted);
       run = new RunResult(run.asOf(), List.copyOf(cities), run.errors());
     }
     return new Comparison(source.ref(), run, diffs);
+  }
+
+  /** The baseline's city file names in each directory argument (once per directory), in argument order. */
+  private Map<Path, List<String>> listings(List<Path> args) throws BaselineException {
+    Map<Path, List<String>> out = new LinkedHashMap<>();
+    Set<Path> seen = new java.util.HashSet<>();
+    for (Path dir : args) {
+      if (Files.isDirectory(dir) && seen.add(dir.toAbsolutePath().normalize())) {
+        out.put(dir, source.list(dir));
+      }
+    }
+    return out;
+  }
+
+  private static Map<Path, List<String>> join(FutureTask<Map<Path, List<String>>> task) throws BaselineException {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof BaselineException b) {
+        throw b;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BaselineException("读取基线时被中断");
+    }
   }
 
   /** The rule whose conclusion a deleted city file is: every parameter removed, none approved. */
@@ -103,14 +139,12 @@ public final class BaselineCheck {
    * of its violations gone. Each such file becomes a result with one new {@value #DELETED_RULE}
    * violation (no approval can be listed in a file that is gone), which fails the gate.
    */
-  private List<CityResult> deleted(List<Path> args, LocalDate asOf, Map<String, CityDiff> diffs) throws BaselineException {
+  private List<CityResult> deleted(Map<Path, List<String>> listings, LocalDate asOf, Map<String, CityDiff> diffs)
+      throws BaselineException {
     List<CityResult> out = new ArrayList<>();
-    Set<Path> seen = new java.util.HashSet<>();
-    for (Path dir : args) {
-      if (!Files.isDirectory(dir) || !seen.add(dir.toAbsolutePath().normalize())) {
-        continue;
-      }
-      for (String name : source.list(dir)) {
+    for (Map.Entry<Path, List<String>> listing : listings.entrySet()) {
+      Path dir = listing.getKey();
+      for (String name : listing.getValue()) {
         Path file = dir.resolve(name);
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           continue;
