@@ -50,7 +50,7 @@ public final class TextReport {
     for (CityResult c : run.cities()) {
       city(sb, c, cmp == null ? null : cmp.diff(c));
     }
-    summary(sb, run);
+    summary(sb, run, cmp);
     if (cmp != null) {
       baselineSummary(sb, cmp);
     }
@@ -204,8 +204,12 @@ public final class TextReport {
         .append("已修复 ").append(cmp.fixedCount()).append(" 项").append('\n');
   }
 
-  private void summary(StringBuilder sb, RunResult run) {
-    sb.append('\n').append(bold("合计")).append("　").append(run.cities().size()).append(" 个统筹区已检查");
+  private void summary(StringBuilder sb, RunResult run, Comparison cmp) {
+    long deleted = cmp == null ? 0 : cmp.diffs().values().stream().filter(CityDiff::deletedFile).count();
+    sb.append('\n').append(bold("合计")).append("　").append(run.cities().size() - deleted).append(" 个统筹区已检查");
+    if (deleted > 0) {
+      sb.append("，").append(paint(Status.VIOLATION, deleted + " 个城市文件已删除"));
+    }
     if (!run.errors().isEmpty()) {
       long bad = run.errors().stream().map(Diagnostic::file).distinct().count();
       sb.append("，").append(paint(Status.VIOLATION, bad + " 个文件无法读取（见标准错误输出）"));

@@ -376,6 +376,11 @@ class GitBaselineTest {
     assertEquals(1, gh.code());
     assertTrue(gh.out().contains("::error file=" + cities.resolve("shenyang.yaml") + ",title=沈阳市 PROC-APPROVAL（新增）"), gh.out());
 
+    Run text = run("check", cities.toString(), "--baseline", "HEAD", "--as-of", "2026-06-30", "--color", "never");
+    assertEquals(1, text.code());
+    assertTrue(text.out().contains("合计　1 个统筹区已检查，1 个城市文件已删除"), text.out());
+    assertTrue(text.out().contains("基线中有该城市文件，提议中已删除"), text.out());
+
     // Checking only the remaining file names no directory: nothing is reported as deleted.
     Run one = run("check", cities.resolve("compliant.yaml").toString(), "--baseline", "HEAD", "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, one.code(), one.out());
