@@ -188,8 +188,9 @@ public final class BaselineCheck {
       return facts(prior.label(), null, policy);
     }
     CityPolicy base = l.policy();
-    sides.put(policy.file(), new Side(prior.label(), checker.check(base, asOf), policy, null, Alignment.of(base.doc(), policy.doc())));
-    return facts(prior.label(), base, policy);
+    Alignment alignment = Alignment.of(base.doc(), policy.doc());
+    sides.put(policy.file(), new Side(prior.label(), checker.check(base, asOf), policy, null, alignment));
+    return facts(prior.label(), base, policy, alignment);
   }
 
   /**
@@ -200,11 +201,15 @@ public final class BaselineCheck {
    * @param base the baseline policy, or null when there is none (every parameter is new)
    */
   public static List<Object> facts(String label, CityPolicy base, CityPolicy proposal) {
+    return facts(label, base, proposal, Alignment.of(base == null ? null : base.doc(), proposal.doc()));
+  }
+
+  private static List<Object> facts(String label, CityPolicy base, CityPolicy proposal, Alignment alignment) {
     List<Object> facts = new ArrayList<>();
     facts.add(base == null
         ? new BaselineMode(label, true, null, null)
         : new BaselineMode(label, false, base.contribution(), base.maternity()));
-    facts.addAll(Changes.between(base == null ? null : base.doc(), proposal.doc()));
+    facts.addAll(Changes.between(base == null ? null : base.doc(), proposal.doc(), alignment));
     return facts;
   }
 
