@@ -1,6 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
-import cn.liaoning.ybj.policycheck.policy.PolicyReader;
+import cn.liaoning.ybj.policycheck.policy.Hints;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     Catalogue cat = Catalogue.load();
     Catalogue.Entry e = cat.get(ruleId);
     if (e == null) {
-      String hint = PolicyReader.closest(ruleId.toUpperCase(java.util.Locale.ROOT), new ArrayList<>(cat.entries().keySet()));
+      String hint = Hints.closest(ruleId.toUpperCase(java.util.Locale.ROOT), new ArrayList<>(cat.entries().keySet()));
       err.println("policy-check: 没有规则编号“" + ruleId + "”" + (hint == null ? "" : "，是否想查“" + hint + "”？") + "（policy-check rules 列出全部编号）");
       return 2;
     }

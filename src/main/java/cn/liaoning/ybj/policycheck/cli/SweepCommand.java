@@ -9,7 +9,7 @@ import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Doc;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
-import cn.liaoning.ybj.policycheck.policy.PolicyReader;
+import cn.liaoning.ybj.policycheck.policy.Hints;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -477,7 +477,7 @@ final class SweepCommand implements Callable<Integer> {
       }
       t = obj.fields().get(m.group(1));
       if (t == null) {
-        String hint = PolicyReader.closest(m.group(1), new ArrayList<>(obj.fields().keySet()));
+        String hint = Hints.closest(m.group(1), new ArrayList<>(obj.fields().keySet()));
         throw new UsageError(pattern + "：城市文件中没有字段“" + m.group(1) + "”" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
       }
       if (m.group(2) != null) {

@@ -244,11 +244,11 @@ public final class PolicyLoader {
       Double maternityRate = d.number("maternity.rate_pct");
       if (employer != null && combined != null && maternityRate != null
           && Math.abs(employer + maternityRate - combined) > 1e-9) {
-        error(c + "employer_combined_rate_pct", "合并费率 " + PolicyReader.fmt(combined) + "% 与各项之和不符：单位医保费率 "
-            + PolicyReader.fmt(employer) + "% + 生育费率 " + PolicyReader.fmt(maternityRate) + "% = "
-            + PolicyReader.fmt(employer + maternityRate) + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
+        error(c + "employer_combined_rate_pct", "合并费率 " + Hints.fmt(combined) + "% 与各项之和不符：单位医保费率 "
+            + Hints.fmt(employer) + "% + 生育费率 " + Hints.fmt(maternityRate) + "% = "
+            + Hints.fmt(employer + maternityRate) + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
       } else if (employer != null && combined != null && employer > combined) {
-        error(c + "employer_combined_rate_pct", "合并费率 " + PolicyReader.fmt(combined) + "% 小于单位医保费率 " + PolicyReader.fmt(employer) + "%");
+        error(c + "employer_combined_rate_pct", "合并费率 " + Hints.fmt(combined) + "% 小于单位医保费率 " + Hints.fmt(employer) + "%");
       }
 
       EmployeeBenefits eb = new EmployeeBenefits(
@@ -316,8 +316,8 @@ public final class PolicyLoader {
         String p = "waivers[" + i + "]";
         String rule = d.string(p + ".rule");
         if (rule != null && !knownRuleIds.isEmpty() && !knownRuleIds.contains(rule)) {
-          String hint = PolicyReader.closest(rule, new ArrayList<>(knownRuleIds));
-          error(p + ".rule", "豁免所指的规则“" + PolicyReader.clip(rule) + "”不在规则目录中" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
+          String hint = Hints.closest(rule, new ArrayList<>(knownRuleIds));
+          error(p + ".rule", "豁免所指的规则“" + Hints.clip(rule) + "”不在规则目录中" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
         }
         waivers.add(new Waiver(rule, d.string(p + ".reason"), d.string(p + ".approval_ref"), d.date(p + ".expires"), p));
       }
@@ -373,9 +373,9 @@ public final class PolicyLoader {
       for (Map.Entry<String, String> e : refs.entrySet()) {
         String id = e.getValue();
         if (!ids.contains(id)) {
-          String hint = PolicyReader.closest(id, new ArrayList<>(ids));
+          String hint = Hints.closest(id, new ArrayList<>(ids));
           error(e.getKey().isEmpty() ? "source" : e.getKey() + ".source",
-              "来源“" + PolicyReader.clip(id) + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
+              "来源“" + Hints.clip(id) + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
         }
       }
     }

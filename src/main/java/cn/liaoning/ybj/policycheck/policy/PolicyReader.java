@@ -1,13 +1,11 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import cn.liaoning.ybj.policycheck.policy.Diagnostic.Severity;
-import cn.liaoning.ybj.policycheck.policy.Schema.Kind;
 import cn.liaoning.ybj.policycheck.policy.Schema.ListOf;
 import cn.liaoning.ybj.policycheck.policy.Schema.NumberOrRange;
 import cn.liaoning.ybj.policycheck.policy.Schema.Obj;
 import cn.liaoning.ybj.policycheck.policy.Schema.Scalar;
 import cn.liaoning.ybj.policycheck.policy.Schema.Type;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,9 +13,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -29,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -89,12 +83,6 @@ public final class PolicyReader {
   static final int MAX_LIST_ITEMS = 200;
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
-  private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern WAN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*万\\s*元?");
-  private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
-  /** An unquoted number with a leading zero (0100, 09, 007.5): octal to YAML 1.1, decimal to a person. */
-  private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]*[0-9][0-9_]*(?:\\.[0-9]*)?");
 
   private final String file;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -430,7 +418,7 @@ public final class PolicyReader {
       if (n.getAnchor() != null) {
         refused.add(key);
         add(Severity.ERROR, line(ev.getStartMark()), column(ev.getStartMark()),
-            "不支持 YAML 锚点（&" + clip(n.getAnchor()) + "）：请直接写出每个值");
+            "不支持 YAML 锚点（&" + Hints.clip(n.getAnchor()) + "）：请直接写出每个值");
       }
     }
 
@@ -447,7 +435,7 @@ public final class PolicyReader {
       }
       for (AliasEvent a : aliases) {
         add(Severity.ERROR, line(a.getStartMark()), column(a.getStartMark()),
-            "不支持 YAML 别名（*" + clip(a.getAnchor()) + "）：请直接写出每个值");
+            "不支持 YAML 别名（*" + Hints.clip(a.getAnchor()) + "）：请直接写出每个值");
       }
       hasAliases = !aliases.isEmpty();
       return ok;
@@ -537,7 +525,7 @@ public final class PolicyReader {
 
   private static String shortTag(String tag) {
     String t = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
-    return clip(t);
+    return Hints.clip(t);
   }
 
   // --- bytes to text --------------------------------------------------------------------------
@@ -900,7 +888,7 @@ public final class PolicyReader {
       String child = path.isEmpty() ? key : path + "." + key;
       Node prev = firstSeen.putIfAbsent(key, k);
       if (prev != null) {
-        error(k, "重复的键“" + clip(key) + "”（第一次出现在第 " + (prev.getStartMark().getLine() + 1) + " 行）");
+        error(k, "重复的键“" + Hints.clip(key) + "”（第一次出现在第 " + (prev.getStartMark().getLine() + 1) + " 行）");
         continue;
       }
       Type ft = obj.fields().get(key);
@@ -958,7 +946,7 @@ public final class PolicyReader {
               Node prev = names.putIfAbsent(name, v);
               if (prev != null) {
                 String what = nameKey.equals("id") ? "来源 id" : "名称";
-                error(v, "“" + display(path) + "”中" + what + "“" + clip(name) + "”重复（第一次出现在第 "
+                error(v, "“" + display(path) + "”中" + what + "“" + Hints.clip(name) + "”重复（第一次出现在第 "
                     + (prev.getStartMark().getLine() + 1) + " 行）：每一项的" + what + (nameKey.equals("id") ? " " : "") + "应各不相同");
               }
             }
@@ -978,7 +966,7 @@ public final class PolicyReader {
         Double min = values.get(path + ".min") instanceof Number n ? n.doubleValue() : null;
         Double max = values.get(path + ".max") instanceof Number n ? n.doubleValue() : null;
         if (min != null && max != null && min > max) {
-          error(node, "范围的 min（" + fmt(min) + "）大于 max（" + fmt(max) + "）");
+          error(node, "范围的 min（" + Hints.fmt(min) + "）大于 max（" + Hints.fmt(max) + "）");
         } else {
           values.put(path, new Doc.Range(min, max));
         }
@@ -997,147 +985,16 @@ public final class PolicyReader {
       error(node, "“" + display(path) + "”应为" + expectedKind(s) + "，而不是" + describe(node));
       return;
     }
-    String text = sn.getValue();
-    Tag tag = sn.getTag();
-    switch (s.kind()) {
-      case STRING -> {
-        if (text.isBlank()) {
-          // Blank would be read as "not known" by one reader and as a value by another.
-          error(node, "“" + display(path) + "”是空白文字：不知道时写 null，或删去这一行");
-          return;
-        }
-        values.put(path, text);
-      }
-      case BOOLEAN -> {
-        if (tag.equals(Tag.BOOL)) {
-          values.put(path, text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on"));
-        } else {
-          String hint = text.matches("是|对|有|否|不|无|没有") ? "（请用 true 表示“是”，false 表示“否”）" : "";
-          error(node, "“" + display(path) + "”应为 true 或 false，而不是“" + clip(text) + "”" + hint);
-        }
-      }
-      case NUMBER, INTEGER -> number(sn, s, path);
-      case DATE -> {
-        String t = text.trim();
-        if (!ISO_DATE.matcher(t).matches()) {
-          error(node, "“" + display(path) + "”应为日期 YYYY-MM-DD（如 2026-01-01），而不是“" + clip(text) + "”");
-          return;
-        }
-        try {
-          values.put(path, LocalDate.parse(t));
-        } catch (DateTimeException e) {
-          error(node, "“" + display(path) + "”的日期“" + clip(text) + "”不存在（请检查月份和日期）");
-        }
-      }
-      case MONTH_DAY -> {
-        Matcher m = MONTH_DAY.matcher(text.trim());
-        if (!m.matches()) {
-          error(node, "“" + display(path) + "”应为月-日 MM-DD（如 12-31），而不是“" + clip(text) + "”");
-          return;
-        }
-        try {
-          values.put(path, MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-        } catch (DateTimeException e) {
-          error(node, "“" + display(path) + "”的月-日“" + clip(text) + "”不存在（请检查月份和日期）");
-        }
-      }
-      case ENUM -> {
-        if (s.values().contains(text)) {
-          values.put(path, text);
-        } else {
-          String hint = closest(text, s.values());
-          error(node, "“" + display(path) + "”的值“" + clip(text) + "”无效，可选：" + String.join(" | ", s.values())
-              + (hint == null ? "" : "（是否想写 " + hint + "？）"));
-        }
-      }
-      default -> throw new IllegalStateException("unknown kind " + s.kind());
-    }
-  }
-
-  private void number(ScalarNode sn, Scalar s, String path) {
-    String text = sn.getValue().trim();
-    Tag tag = sn.getTag();
-    if (sn.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && leadingZeroDigit(text) && LEADING_ZERO.matcher(text).matches()) {
-      // YAML 1.1 reads 0100 as octal (64), a person means 100: neither reading is safe to assume.
-      String decimal = new BigDecimal(text.replace("_", "")).toPlainString();
-      error(sn, "“" + display(path) + "”的值 " + clip(text) + " 以 0 开头，有歧义（YAML 会把 0 开头的整数读作八进制）："
-          + "是否想写 " + decimal + "？");
+    ScalarValues.Read r = ScalarValues.read("“" + display(path) + "”", path, sn.getValue(), s,
+        sn.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN, sn.getTag());
+    if (r.error() != null) {
+      error(node, r.error());
       return;
     }
-    if (!tag.equals(Tag.INT) && !tag.equals(Tag.FLOAT)) {
-      error(sn, "“" + display(path) + "”应为数字，而不是“" + clip(text) + "”" + numberHint(text, s, sn.getScalarStyle()));
-      return;
+    if (r.warning() != null) {
+      warning(node, r.warning());
     }
-    BigDecimal v;
-    try {
-      v = new BigDecimal(text.replace("_", "").replace("+", ""));
-    } catch (NumberFormatException e) {
-      error(sn, "“" + display(path) + "”应为普通的十进制数字，而不是“" + clip(text) + "”");
-      return;
-    }
-    if (s.kind() == Kind.INTEGER && v.stripTrailingZeros().scale() > 0) {
-      error(sn, "“" + display(path) + "”应为整数，而不是 " + text);
-      return;
-    }
-    double d = v.doubleValue();
-    if (!Double.isFinite(d) || d < s.min() || d > s.max()) {
-      if (path.equals("format")) {
-        error(sn, "不支持的格式版本 format: " + clip(text) + "：本工具读取格式 "
-            + (s.min() == s.max() ? fmt(s.min()) : fmt(s.min()) + "–" + fmt(s.max())));
-        return;
-      }
-      String what = d < 0 && s.min() >= 0
-          ? "不能为负数"
-          : "超出允许范围 " + fmt(s.min()) + "–" + fmt(s.max()) + s.unit();
-      error(sn, "“" + display(path) + "”的值 " + clip(text) + " " + what);
-      return;
-    }
-    if ("%".equals(s.unit()) && v.signum() > 0
-        && v.compareTo(Schema.SMALL_PERCENTAGES.contains(path) ? new BigDecimal("0.1") : BigDecimal.ONE) < 0) {
-      warning(sn, "“" + display(path) + "”的值 " + clip(text) + " 像是小数写法：百分比字段以百分数填写（8 表示 8%），是否想写 "
-          + v.movePointRight(2).stripTrailingZeros().toPlainString() + "？");
-    }
-    values.put(path, s.kind() == Kind.INTEGER ? (Object) v.intValueExact() : (Object) d);
-  }
-
-  /** Whether the text (after a sign) starts with 0 and a digit or '_': what {@link #LEADING_ZERO} needs first. */
-  private static boolean leadingZeroDigit(String text) {
-    int p = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
-    if (text.length() < p + 2 || text.charAt(p) != '0') {
-      return false;
-    }
-    char next = text.charAt(p + 1);
-    return next >= '0' && next <= '9' || next == '_';
-  }
-
-  private static String numberHint(String text, Scalar s, DumperOptions.ScalarStyle style) {
-    String bare = text.replaceAll("[\\s%％]", "");
-    if (PLAIN_NUMBER.matcher(bare).matches() && !bare.equals(text)) {
-      return "（百分比直接写数字，如 8 表示 8%，不要加“%”：是否想写 " + bare + "？）";
-    }
-    if (PLAIN_NUMBER.matcher(text).matches() && style != DumperOptions.ScalarStyle.PLAIN) {
-      return "（数字不要加引号：是否想写 " + text + "？）";
-    }
-    Matcher wan = WAN.matcher(text);
-    if (wan.matches()) {
-      return "（金额以元为单位写阿拉伯数字：是否想写 "
-          + new BigDecimal(wan.group(1)).movePointRight(4).stripTrailingZeros().toPlainString() + "？）";
-    }
-    String noCommas = text.replace(",", "").replace("，", "");
-    if (PLAIN_NUMBER.matcher(noCommas).matches()) {
-      return "（不要用逗号分隔千位：是否想写 " + noCommas + "？）";
-    }
-    String noUnit = text.replaceAll("\\s*(元|个月|月|年)$", "");
-    if (!noUnit.equals(text) && PLAIN_NUMBER.matcher(noUnit).matches()) {
-      return "（只写数字，不要带单位：是否想写 " + noUnit + "？）";
-    }
-    if (text.matches(".*[万元千百亿].*") || "元".equals(s.unit())) {
-      return "（金额以元为单位写阿拉伯数字，如 80000）";
-    }
-    if ("%".equals(s.unit())) {
-      return "（百分比写阿拉伯数字，如 8 表示 8%）";
-    }
-    return "（请写阿拉伯数字；不知道时写 null）";
+    values.put(path, r.value());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1148,88 +1005,11 @@ public final class PolicyReader {
       return "未知的键“ratio_pct”（" + where + "）：职工医保的医院类别用 in_service_pct（在职）和 retired_pct（退休）";
     }
     if ((key.equals("in_service_pct") || key.equals("retired_pct")) && obj.fields().containsKey("ratio_pct")) {
-      return "未知的键“" + clip(key) + "”（" + where + "）：居民医保的医院类别只有一个比例 ratio_pct";
+      return "未知的键“" + Hints.clip(key) + "”（" + where + "）：居民医保的医院类别只有一个比例 ratio_pct";
     }
-    String hint = closest(key, new ArrayList<>(obj.fields().keySet()));
-    return "未知的键“" + clip(key) + "”（" + where + "）" + nonAscii(key)
+    String hint = Hints.closest(key, new ArrayList<>(obj.fields().keySet()));
+    return "未知的键“" + Hints.clip(key) + "”（" + where + "）" + Hints.nonAscii(key)
         + (hint != null ? "，是否想写“" + hint + "”？" : "；允许的键：" + String.join(", ", obj.fields().keySet()));
-  }
-
-  /** Longest text quoted back in a message; the rest is cut with "…". */
-  static final int MAX_QUOTED = 60;
-
-  /** The text to quote back in a message: at most {@link #MAX_QUOTED} characters. */
-  public static String clip(String text) {
-    if (text.codePointCount(0, text.length()) <= MAX_QUOTED) {
-      return text;
-    }
-    return text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED)) + "…";
-  }
-
-  /**
-   * For an unknown key with a character outside ASCII: names it, since every key of the format
-   * is plain ASCII and a look-alike ("сity" with a Cyrillic с) is otherwise hard to see.
-   */
-  private static String nonAscii(String key) {
-    for (int i = 0; i < key.length(); ) {
-      int cp = key.codePointAt(i);
-      if (cp > 0x7E && !Character.isIdeographic(cp)) {
-        return String.format(Locale.ROOT, "（键中的“%s”是 U+%04X，不是英文字母：键只用英文字母、数字和下划线）",
-            new String(Character.toChars(cp)), cp);
-      }
-      i += Character.charCount(cp);
-    }
-    return "";
-  }
-
-  /** The candidate closest to a misspelt word, or null when none is close enough to suggest. */
-  public static String closest(String word, List<String> candidates) {
-    if (word.length() > 4 * MAX_QUOTED) {
-      return null; // no key, value or rule id is that long: nothing to suggest, nothing to compute
-    }
-    String w = normal(word);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      if (c == null) {
-        continue;
-      }
-      String n = normal(c);
-      int dist = distance(w, n);
-      boolean close = dist <= Math.max(1, Math.min(w.length(), n.length()) / 3);
-      boolean prefix = w.length() >= 4 && n.length() >= 4 && (n.startsWith(w) || w.startsWith(n));
-      if ((close || prefix) && dist < bestDistance) {
-        best = c;
-        bestDistance = dist;
-      }
-    }
-    return best;
-  }
-
-  /** Case, hyphens and spaces do not matter when guessing what was meant. */
-  private static String normal(String s) {
-    return s.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-  }
-
-  /** Edit distance counting a swap of two neighbouring letters as one edit. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   /** One of {@link #PLAIN_TAGS}; the resolver's own constants are recognised without hashing. */
@@ -1250,7 +1030,7 @@ public final class PolicyReader {
       return "列表";
     }
     String v = ((ScalarNode) n).getValue();
-    return "“" + clip(v) + "”";
+    return "“" + Hints.clip(v) + "”";
   }
 
   private static String expectedKind(Scalar s) {
@@ -1265,10 +1045,6 @@ public final class PolicyReader {
 
   private static String display(String path) {
     return path.isEmpty() ? "(顶层)" : path;
-  }
-
-  static String fmt(double d) {
-    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   private static int line(Mark m) {

@@ -1,20 +1,31 @@
 package cn.liaoning.ybj.policycheck.policy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The city policy format v1 as data: every key a file may hold, and what its value must be.
- * The loader walks a file against this tree, so an unknown key, a wrong type or an out-of-range
- * value is caught in one place, with its line and column.
+ * The city policy format as data: every key a file may hold, what its value must be, and how a
+ * person calls it. This is the one source of the format's field labels (Chinese), units, ranges
+ * and enumerated values: the loader validates a file against it, and the workbook, the report,
+ * the JSON Schema and the messages take their labels from it. Walk it with {@link #at(String)},
+ * {@link #label(String)} and {@link #fields()}.
  */
 public final class Schema {
   private Schema() {}
 
-  /** What a value must be. */
-  public sealed interface Type permits Scalar, Obj, ListOf, NumberOrRange {}
+  /** What a value must be, and what it is called. */
+  public sealed interface Type permits Scalar, Obj, ListOf, NumberOrRange {
+    /** The Chinese name of the field ("" where the type has none of its own). */
+    String label();
+
+    /** A sentence or two of Chinese help for whoever fills the field ("" where none). */
+    String help();
+  }
 
   /** Kinds of scalar value. */
   public enum Kind {
@@ -27,69 +38,156 @@ public final class Schema {
     ENUM
   }
 
+  /** One allowed value of an enumerated field: the code written in the file and its Chinese words. */
+  public record Choice(String code, String label) {}
+
   /**
    * A scalar. For numbers, {@code min}/{@code max} bound the value (inclusive); {@code unit} is
-   * used in messages ("%", "元", "个月").
+   * shown beside values and in messages ("%", "元", "个月"). An enumerated field lists its
+   * {@code choices}.
    */
-  public record Scalar(Kind kind, double min, double max, String unit, List<String> values, boolean required)
-      implements Type {
+  public record Scalar(Kind kind, double min, double max, String unit, List<Choice> choices, boolean required,
+      String label, String help) implements Type {
+    public Scalar {
+      choices = List.copyOf(choices);
+    }
+
+    /** The codes an enumerated field allows, in order. */
+    public List<String> values() {
+      List<String> out = new ArrayList<>(choices.size());
+      for (Choice c : choices) {
+        out.add(c.code());
+      }
+      return out;
+    }
+
+    /** The Chinese words for a code of this field; the code itself when it has none. */
+    public String choiceLabel(String code) {
+      for (Choice c : choices) {
+        if (c.code().equals(code)) {
+          return c.label();
+        }
+      }
+      return code;
+    }
+
     public Scalar req() {
-      return new Scalar(kind, min, max, unit, values, true);
+      return new Scalar(kind, min, max, unit, choices, true, label, help);
+    }
+
+    public Scalar label(String l) {
+      return new Scalar(kind, min, max, unit, choices, required, l, help);
+    }
+
+    public Scalar help(String h) {
+      return new Scalar(kind, min, max, unit, choices, required, label, h);
+    }
+
+    /** The same field with another unit as shown to people ("元/年" for an annual deductible). */
+    public Scalar unit(String u) {
+      return new Scalar(kind, min, max, u, choices, required, label, help);
+    }
+
+    public boolean numeric() {
+      return kind == Kind.NUMBER || kind == Kind.INTEGER;
     }
   }
 
   /** A mapping with a fixed set of keys. */
-  public record Obj(Map<String, Type> fields) implements Type {}
+  public record Obj(Map<String, Type> fields, String label, String help) implements Type {
+    public Obj label(String l) {
+      return new Obj(fields, l, help);
+    }
+
+    public Obj help(String h) {
+      return new Obj(fields, label, h);
+    }
+  }
 
   /** A sequence of values of one type. */
-  public record ListOf(Type element) implements Type {}
+  public record ListOf(Type element, String label, String help) implements Type {
+    public ListOf label(String l) {
+      return new ListOf(element, l, help);
+    }
+
+    public ListOf help(String h) {
+      return new ListOf(element, label, h);
+    }
+  }
 
   /** A number, or a range {min, max} (flexible workers' base may be offered as a range). */
-  public record NumberOrRange(Scalar number) implements Type {}
+  public record NumberOrRange(Scalar number) implements Type {
+    @Override
+    public String label() {
+      return number.label();
+    }
+
+    @Override
+    public String help() {
+      return number.help();
+    }
+  }
 
   static Scalar string() {
-    return new Scalar(Kind.STRING, 0, 0, "", List.of(), false);
+    return new Scalar(Kind.STRING, 0, 0, "", List.of(), false, "", "");
   }
 
   static Scalar pct() {
-    return new Scalar(Kind.NUMBER, 0, 100, "%", List.of(), false);
+    return new Scalar(Kind.NUMBER, 0, 100, "%", List.of(), false, "", "");
   }
 
   /** A percentage of the average wage: may exceed 100 (the ceiling is 300%). */
   static Scalar basePct() {
-    return new Scalar(Kind.NUMBER, 0, 1000, "%", List.of(), false);
+    return new Scalar(Kind.NUMBER, 0, 1000, "%", List.of(), false, "", "");
   }
 
   static Scalar money() {
-    return new Scalar(Kind.NUMBER, 0, 100_000_000, "元", List.of(), false);
+    return new Scalar(Kind.NUMBER, 0, 100_000_000, "元", List.of(), false, "", "");
   }
 
   static Scalar months(int max) {
-    return new Scalar(Kind.INTEGER, 0, max, "个月", List.of(), false);
+    return new Scalar(Kind.INTEGER, 0, max, "个月", List.of(), false, "", "");
   }
 
   static Scalar years(int max) {
-    return new Scalar(Kind.INTEGER, 0, max, "年", List.of(), false);
+    return new Scalar(Kind.INTEGER, 0, max, "年", List.of(), false, "", "");
   }
 
   static Scalar integer(int min, int max) {
-    return new Scalar(Kind.INTEGER, min, max, "", List.of(), false);
+    return new Scalar(Kind.INTEGER, min, max, "", List.of(), false, "", "");
   }
 
   static Scalar bool() {
-    return new Scalar(Kind.BOOLEAN, 0, 0, "", List.of(), false);
+    return new Scalar(Kind.BOOLEAN, 0, 0, "", List.of(new Choice("true", "是"), new Choice("false", "否")), false, "", "");
   }
 
   static Scalar date() {
-    return new Scalar(Kind.DATE, 0, 0, "", List.of(), false);
+    return new Scalar(Kind.DATE, 0, 0, "", List.of(), false, "", "");
   }
 
   static Scalar monthDay() {
-    return new Scalar(Kind.MONTH_DAY, 0, 0, "", List.of(), false);
+    return new Scalar(Kind.MONTH_DAY, 0, 0, "", List.of(), false, "", "");
   }
 
-  static Scalar oneOf(String... values) {
-    return new Scalar(Kind.ENUM, 0, 0, "", List.of(values), false);
+  /** An enumerated field: pairs of code and Chinese words, {@code "next_month", "次月起", …}. */
+  static Scalar oneOf(String... codeLabelPairs) {
+    List<Choice> cs = new ArrayList<>();
+    for (int i = 0; i < codeLabelPairs.length; i += 2) {
+      cs.add(new Choice(codeLabelPairs[i], codeLabelPairs[i + 1]));
+    }
+    return new Scalar(Kind.ENUM, 0, 0, "", cs, false, "", "");
+  }
+
+  /**
+   * A text field with suggested values: a file may write any text (format v1 allows other named
+   * values), and the suggestions carry Chinese words for the report and the workbook's drop-down.
+   */
+  static Scalar suggested(Scalar text, String... codeLabelPairs) {
+    List<Choice> cs = new ArrayList<>();
+    for (int i = 0; i < codeLabelPairs.length; i += 2) {
+      cs.add(new Choice(codeLabelPairs[i], codeLabelPairs[i + 1]));
+    }
+    return new Scalar(text.kind(), text.min(), text.max(), text.unit(), cs, text.required(), text.label(), text.help());
   }
 
   static Obj obj(Object... keyTypePairs) {
@@ -98,13 +196,13 @@ public final class Schema {
       m.put((String) keyTypePairs[i], (Type) keyTypePairs[i + 1]);
     }
     // Any mapping may name the source of its values, and carry a free-text note.
-    m.putIfAbsent("source", string());
-    m.putIfAbsent("note", string());
-    return new Obj(m);
+    m.putIfAbsent("source", string().label("来源").help("本映射中各值出自的来源文件：sources 中某一项的 id"));
+    m.putIfAbsent("note", string().label("备注").help("说明数值取自来源的哪一节，或其他需要说明的情况"));
+    return new Obj(java.util.Collections.unmodifiableMap(m), "", "");
   }
 
   static ListOf listOf(Type t) {
-    return new ListOf(t);
+    return new ListOf(t, "", "");
   }
 
   /**
@@ -113,116 +211,310 @@ public final class Schema {
    */
   static final Set<String> SMALL_PERCENTAGES = Set.of("maternity.rate_pct");
 
-  static final String[] TIMING = {"payment_day", "payment_month", "same_month", "next_month", "after_waiting"};
+  /** When benefits start, stop or resume relative to a payment. */
+  static Scalar timing() {
+    return oneOf(
+        "payment_day", "自缴费到账之日起",
+        "payment_month", "自缴费当月起",
+        "same_month", "当月起",
+        "next_month", "次月起",
+        "after_waiting", "等待期满后");
+  }
+
+  static Scalar fundStatus() {
+    return oneOf("stable", "基金运行平稳", "risk", "基金运行出现风险", "unknown", "未知");
+  }
+
+  static ListOf ratioFactors() {
+    return listOf(oneOf("enrolment_years", "参保年限", "cost_amount", "医疗费用", "age", "年龄"));
+  }
 
   static final Obj EMPLOYEE_CLASS =
       obj(
-          "name", string().req(),
-          "tier", integer(1, 3),
-          "deductible", money(),
-          "in_service_pct", pct(),
-          "retired_pct", pct());
+          "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“区属二级”“一级及以下”"),
+          "tier", integer(1, 3).label("医院级别").help("该类别对应的指导线级别：1 = 一级及以下，2 = 二级，3 = 三级"),
+          "deductible", money().label("起付标准"),
+          "in_service_pct", pct().label("在职职工支付比例").help("政策范围内支付比例（在职职工）"),
+          "retired_pct", pct().label("退休人员支付比例").help("政策范围内支付比例（退休人员）"));
 
   static final Obj RESIDENT_CLASS =
-      obj("name", string().req(), "tier", integer(1, 3), "deductible", money(), "ratio_pct", pct());
+      obj(
+          "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“一级及以下”"),
+          "tier", integer(1, 3).label("医院级别").help("该类别对应的指导线级别：1 = 一级及以下，2 = 二级，3 = 三级"),
+          "deductible", money().label("起付标准"),
+          "ratio_pct", pct().label("支付比例").help("政策范围内支付比例"));
 
   /** The whole file. */
   public static final Obj CITY =
       obj(
-          "format", integer(1, 1),
-          "city", string().req(),
-          "code", string(),
-          "policy_date", date(),
+          "format", integer(1, 1).label("格式版本").help("城市文件格式的版本号，目前为 1"),
+          "city", string().req().label("统筹区名称").help("如“沈阳市”“省直”"),
+          "code", string().label("行政区划代码").help("如 \"2101\"（加引号，作为文字）"),
+          "policy_date", date().label("政策日期").help("文件所述政策开始执行（或来源文件发布）的日期"),
           "sources",
               listOf(
                   obj(
-                      "id", string().req(),
-                      "title", string(),
-                      "issuer", string(),
-                      "date", string(),
-                      "url", string(),
-                      "file", string())),
-          "extension", obj("approved", bool(), "approval_ref", string(), "date", date()),
+                      "id", string().req().label("来源编号").help("本文件内引用该来源时所用的简短编号，如 sy-guide-2025"),
+                      "title", string().label("标题"),
+                      "issuer", string().label("发文机关"),
+                      "number", string().label("文号").help("如 沈医保发〔2024〕28号"),
+                      "date", string().label("日期").help("发布日期，如 2025-12 或 2025-12-01"),
+                      "url", string().label("网址"),
+                      "file", string().label("文件路径").help("来源文件在仓库或共享目录中的路径")))
+                  .label("来源文件").help("本文件中数值的出处；各映射的 source: 写其中一项的 id"),
+          "extension",
+              obj(
+                      "approved", bool().label("是否经批准延期").help("确有困难、经省级批准延至 2号 四(一) 规定的延长期限"),
+                      "approval_ref", string().label("延期批准文号"),
+                      "date", date().label("延期批准日期"))
+                  .label("延期"),
           "approvals",
               listOf(
                   obj(
-                      "ref", string().req(),
-                      "date", date(),
-                      "fields", listOf(string()),
-                      "whole_file", bool())),
+                      "ref", string().req().label("批准文号").help("省级医保、财政等部门的批准文号，如 辽医保函〔2026〕12号"),
+                      "date", date().label("批准日期"),
+                      "fields", listOf(string().label("字段路径")).label("所批准的字段")
+                          .help("本次批准覆盖的字段路径；含方括号的路径要加引号，如 \"employee.outpatient.classes[3].deductible\""),
+                      "whole_file", bool().label("是否覆盖整个文件")))
+                  .label("省级批准").help("对现行政策的每项调整都须列明省级批准（2号 四(一)）"),
           "waivers",
               listOf(
                   obj(
-                      "rule", string().req(),
-                      "reason", string(),
-                      "approval_ref", string(),
-                      "expires", date())),
-          "fund", obj("employee", oneOf("stable", "risk", "unknown"), "resident", oneOf("stable", "risk", "unknown")),
+                      "rule", string().req().label("规则编号").help("只有原则性规则可以豁免，如 EMP-OUTPATIENT-DEDUCT-MIN"),
+                      "reason", string().label("豁免理由"),
+                      "approval_ref", string().label("批准文号"),
+                      "expires", date().label("有效期至")))
+                  .label("豁免").help("原则性规则经省级批准的例外"),
+          "fund",
+              obj(
+                      "employee", fundStatus().label("职工医保基金运行状况"),
+                      "resident", fundStatus().label("居民医保基金运行状况"))
+                  .label("基金运行状况"),
           "employee",
               obj(
-                  "contribution",
-                      obj(
-                          "base_floor_pct", basePct(),
-                          "base_ceiling_pct", basePct(),
-                          "flexible_base_pct", new NumberOrRange(basePct()),
-                          "individual_rate_pct", pct(),
-                          "employer_rate_pct", pct(),
-                          "employer_combined_rate_pct", pct(),
-                          "flexible_rate_pct", pct(),
-                          "flexible_with_account_rate_pct", pct(),
-                          "flexible_account_scheme", bool()),
-                  "ratios_vary_by", listOf(oneOf("enrolment_years", "cost_amount", "age")),
-                  "annual_cap", money(),
-                  "high_value_drug_deductible", money(),
-                  "inpatient",
-                      obj(
-                          "childbirth_deductible", money(),
-                          "overall_ratio_pct", pct(),
-                          "classes", listOf(EMPLOYEE_CLASS)),
-                  "outpatient",
-                      obj(
-                          "deductible_basis", oneOf("per_year", "per_visit"),
-                          "annual_cap", money(),
-                          "classes", listOf(EMPLOYEE_CLASS)),
-                  "linkage",
-                      obj(
-                          "first_enrolment_benefit_start", oneOf(TIMING),
-                          "flexible_waiting_months", months(120),
-                          "interruption_suspend_from", oneOf(TIMING),
-                          "resumption_restore_from", oneOf(TIMING),
-                          "transfer_grace_months", months(120),
-                          "transfer_within_grace_start", oneOf(TIMING),
-                          "transfer_after_grace_start", oneOf(TIMING))),
+                      "contribution",
+                          obj(
+                                  "base_floor_pct", basePct().label("职工个人缴费基数下限")
+                                      .help("占上年度全口径平均工资的百分比"),
+                                  "base_ceiling_pct", basePct().label("职工个人缴费基数上限")
+                                      .help("占上年度全口径平均工资的百分比"),
+                                  "flexible_base_pct", new NumberOrRange(basePct().label("灵活就业人员缴费基数")
+                                      .help("占上年度全口径平均工资的百分比；可选择的区间写作 {min: 60, max: 300}")),
+                                  "individual_rate_pct", pct().label("职工个人缴费费率"),
+                                  "employer_rate_pct", pct().label("用人单位缴费费率（职工医保）")
+                                      .help("不含生育保险；只公布合并费率时不填"),
+                                  "employer_combined_rate_pct", pct().label("用人单位缴费费率（含生育保险）")
+                                      .help("职工医保与生育保险合并的单位缴费费率，按此公布时填写"),
+                                  "flexible_rate_pct", pct().label("灵活就业人员缴费费率（单建统筹）"),
+                                  "flexible_with_account_rate_pct", pct().label("灵活就业人员缴费费率（建立个人账户）"),
+                                  "flexible_account_scheme", bool().label("灵活就业人员是否可建立个人账户"))
+                              .label("职工医保缴费"),
+                      "ratios_vary_by", ratioFactors().label("职工医保支付比例区分的因素")
+                          .help("支付比例按哪些因素区分；都不区分时写 []"),
+                      "annual_cap", money().label("职工医保统筹基金年度最高支付限额"),
+                      "high_value_drug_deductible", money().label("职工医保高值药品起付标准"),
+                      "inpatient",
+                          obj(
+                                  "childbirth_deductible", money().label("住院分娩起付标准"),
+                                  "overall_ratio_pct", pct().label("职工医保住院政策范围内总体支付比例")
+                                      .help("实际测算的总体支付比例，公布时填写"),
+                                  "classes", listOf(EMPLOYEE_CLASS.label("职工住院医院类别")).label("职工医保住院（按医院类别）")
+                                      .help("城市区分的每一类医院一项：名称、对应级别、起付标准（元/次）、在职与退休支付比例"))
+                              .label("职工医保住院"),
+                      "outpatient",
+                          obj(
+                                  "deductible_basis", oneOf("per_year", "按年度", "per_visit", "按次").label("普通门诊统筹起付标准的计算方式"),
+                                  "annual_cap", money().label("职工医保普通门诊统筹年度最高支付限额"),
+                                  "classes", listOf(EMPLOYEE_CLASS.label("职工门诊医院类别")).label("职工医保普通门诊统筹（按医院类别）")
+                                      .help("城市区分的每一类医院一项：名称、对应级别、起付标准（元/年）、在职与退休支付比例"))
+                              .label("职工医保普通门诊统筹"),
+                      "linkage",
+                          obj(
+                                  "first_enrolment_benefit_start", timing().label("首次参保职工享受待遇的起始时间"),
+                                  "flexible_waiting_months", months(120).label("灵活就业人员待遇等待期"),
+                                  "interruption_suspend_from", timing().label("中断缴费后暂停待遇的时间"),
+                                  "resumption_restore_from", timing().label("恢复缴费后恢复待遇的时间"),
+                                  "transfer_grace_months", months(120).label("转移接续的接续期限"),
+                                  "transfer_within_grace_start", timing().label("期限内接续并补缴的，享受待遇的起始时间"),
+                                  "transfer_after_grace_start", timing().label("超过期限接续的，享受待遇的起始时间"))
+                              .label("职工医保筹资与待遇衔接"))
+                  .label("职工医保"),
           "maternity",
               obj(
-                  "rate_pct", pct(),
-                  "base_same_as_employee", bool(),
-                  "childbirth_follows_tier_standard", bool(),
-                  "allowance_basis", string(),
-                  "allowance_for_retirees", bool()),
+                      "rate_pct", pct().label("生育保险缴费费率"),
+                      "base_same_as_employee", bool().label("生育保险缴费基数是否与职工医保单位缴费基数一致"),
+                      "childbirth_follows_tier_standard", bool().label("住院生育是否执行相应等级医疗机构待遇标准"),
+                      "allowance_basis", suggested(string(),
+                              "employer_prev_year_avg_monthly_wage", "用人单位上年度职工月平均工资",
+                              "employer_current_year_avg_monthly_wage", "用人单位当年职工月平均工资",
+                              "individual_wage", "本人缴费工资")
+                          .label("生育津贴计发基数")
+                          .help("计发基数的名称；合规的写法为 employer_prev_year_avg_monthly_wage，其他基数照来源写出"),
+                      "allowance_for_retirees", bool().label("退休人员是否享受生育津贴"))
+                  .label("生育保险"),
           "resident",
               obj(
-                  "collection_period", obj("start_month", integer(1, 12), "end_month", integer(1, 12)),
-                  "subsidy_disbursed_by", monthDay(),
-                  "subsidy_disbursed_next_year", bool(),
-                  "ratios_vary_by", listOf(oneOf("enrolment_years", "cost_amount", "age")),
-                  "annual_cap", money(),
-                  "high_value_drug_deductible", money(),
-                  "chronic_drug_deductible", money(),
-                  "chronic_drug_ratio_pct", pct(),
-                  "inpatient", obj("overall_ratio_pct", pct(), "classes", listOf(RESIDENT_CLASS)),
-                  "outpatient", obj("annual_cap", money(), "classes", listOf(RESIDENT_CLASS)),
-                  "critical_illness",
-                      obj(
-                          "annual_cap", money(),
-                          "continuity_after_years", years(100),
-                          "continuity_per_year", money(),
-                          "zero_claim_bonus", money(),
-                          "incentive_limit_pct", pct()),
-                  "waiting",
-                      obj(
-                          "fixed_months", months(120),
-                          "variable_months_per_lapse_year", months(120),
-                          "repair_months_per_paid_year", months(120),
-                          "long_lapse_min_total_months", months(120))));
+                      "collection_period",
+                          obj(
+                                  "start_month", integer(1, 12).label("集中缴费期开始月份").unit("月"),
+                                  "end_month", integer(1, 12).label("集中缴费期结束月份").unit("月")
+                                      .help("1 或 2 表示次年 1 月或 2 月"))
+                              .label("居民医保集中缴费期"),
+                      "subsidy_disbursed_by", monthDay().label("财政补助资金拨付到位的日期").help("月-日，如 12-31"),
+                      "subsidy_disbursed_next_year", bool().label("财政补助是否次年才拨付到位"),
+                      "ratios_vary_by", ratioFactors().label("居民医保待遇区分的因素")
+                          .help("待遇标准按哪些因素区分；都不区分时写 []"),
+                      "annual_cap", money().label("居民医保基金年度最高支付限额"),
+                      "high_value_drug_deductible", money().label("居民医保高值药品起付标准"),
+                      "chronic_drug_deductible", money().label("高血压、糖尿病门诊用药起付标准"),
+                      "chronic_drug_ratio_pct", pct().label("高血压、糖尿病门诊用药支付比例"),
+                      "inpatient",
+                          obj(
+                                  "overall_ratio_pct", pct().label("居民医保住院政策范围内总体支付比例"),
+                                  "classes", listOf(RESIDENT_CLASS.label("居民住院医院类别")).label("居民医保住院（按医院类别）"))
+                              .label("居民医保住院"),
+                      "outpatient",
+                          obj(
+                                  "annual_cap", money().label("居民医保普通门诊统筹年度最高支付限额"),
+                                  "classes", listOf(RESIDENT_CLASS.label("居民门诊医院类别")).label("居民医保普通门诊统筹（按医院类别）"))
+                              .label("居民医保普通门诊统筹"),
+                      "critical_illness",
+                          obj(
+                                  "annual_cap", money().label("居民大病保险年度最高支付限额"),
+                                  "continuity_after_years", years(100).label("连续参保激励起算年数"),
+                                  "continuity_per_year", money().label("连续参保每年提高的大病保险限额"),
+                                  "zero_claim_bonus", money().label("零报销次年提高的大病保险限额"),
+                                  "incentive_limit_pct", pct().label("激励累计提高总额上限（占原封顶线）"))
+                              .label("居民大病保险"),
+                      "waiting",
+                          obj(
+                                  "fixed_months", months(120).label("固定待遇等待期"),
+                                  "variable_months_per_lapse_year", months(120).label("每多断保1年增加的变动等待期"),
+                                  "repair_months_per_paid_year", months(120).label("每补缴1年减少的变动等待期"),
+                                  "long_lapse_min_total_months", months(120).label("长期断保修复后的最短等待期"))
+                              .label("居民医保待遇等待期"))
+                  .label("居民医保"));
+
+  // ---------------------------------------------------------------------------------------------
+  // Looking fields up by path.
+
+  private static final Pattern STEP = Pattern.compile("([a-z_][a-z0-9_]*)(?:\\[(\\d+|\\*)])?");
+
+  /**
+   * The type at a field path ({@code employee.outpatient.classes[3].deductible}; {@code [*]} for
+   * any element; {@code .min}/{@code .max} inside a number-or-range), or null when the format has
+   * no such field.
+   */
+  public static Type at(String path) {
+    if (path == null || path.isEmpty()) {
+      return path == null ? null : CITY;
+    }
+    Type t = CITY;
+    for (String step : path.split("\\.", -1)) {
+      Matcher m = STEP.matcher(step);
+      if (!m.matches()) {
+        return null;
+      }
+      if (t instanceof NumberOrRange nr && m.group(2) == null && (step.equals("min") || step.equals("max"))) {
+        t = nr.number();
+        continue;
+      }
+      if (!(t instanceof Obj o)) {
+        return null;
+      }
+      t = o.fields().get(m.group(1));
+      if (t == null) {
+        return null;
+      }
+      if (m.group(2) != null) {
+        if (!(t instanceof ListOf l)) {
+          return null;
+        }
+        t = l.element();
+      }
+    }
+    return t;
+  }
+
+  /** The scalar at a path (the number of a number-or-range), or null. */
+  public static Scalar scalarAt(String path) {
+    Type t = at(path);
+    if (t instanceof NumberOrRange nr) {
+      return nr.number();
+    }
+    return t instanceof Scalar s ? s : null;
+  }
+
+  /**
+   * The Chinese name of a field path, as an auditor reads it: the field's own label, after the
+   * label of the list it belongs to where it is a field of a list item ("职工住院医院类别 · 起付标准");
+   * for a list item itself, the list's item label and its number. The path itself when the
+   * format has no such field.
+   */
+  public static String label(String path) {
+    if (path == null) {
+      return "";
+    }
+    Type t = at(path);
+    if (t == null) {
+      return path;
+    }
+    int br = path.lastIndexOf('[');
+    if (br >= 0) {
+      int close = path.indexOf(']', br);
+      String rest = path.substring(close + 1);
+      Type item = at(path.substring(0, close + 1));
+      String itemLabel = item == null || item.label().isEmpty() ? labelOf(at(path.substring(0, br))) : item.label();
+      if (rest.isEmpty()) {
+        String idx = path.substring(br + 1, close);
+        return idx.equals("*") ? itemLabel : itemLabel + " 第 " + (Integer.parseInt(idx) + 1) + " 项";
+      }
+      return itemLabel + " · " + labelOf(t);
+    }
+    String own = labelOf(t);
+    return own.isEmpty() ? path : own;
+  }
+
+  private static String labelOf(Type t) {
+    return t == null ? "" : t.label();
+  }
+
+  /** The unit shown beside a value of this field ("%", "元", "个月"; "" for none). */
+  public static String unit(String path) {
+    Scalar s = scalarAt(path);
+    return s == null ? "" : s.unit();
+  }
+
+  /** The Chinese words for an enumerated value of a field ("次月起" for next_month); the code when none. */
+  public static String choiceLabel(String path, String code) {
+    Scalar s = scalarAt(path);
+    return s == null ? code : s.choiceLabel(code);
+  }
+
+  /** One field of the format, found by walking the schema: its path (lists as {@code [*]}) and type. */
+  public record Field(String path, Type type) {}
+
+  /**
+   * Every field of the format in file order, depth first: mappings, lists and scalars, with list
+   * elements under {@code path[*]}. The workbook, the JSON Schema and the format documentation
+   * are generated from this walk.
+   */
+  public static List<Field> fields() {
+    List<Field> out = new ArrayList<>();
+    walk("", CITY, out);
+    return List.copyOf(out);
+  }
+
+  private static void walk(String path, Type t, List<Field> out) {
+    if (!path.isEmpty()) {
+      out.add(new Field(path, t));
+    }
+    if (t instanceof Obj o) {
+      for (Map.Entry<String, Type> e : o.fields().entrySet()) {
+        walk(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+      }
+    } else if (t instanceof ListOf l) {
+      walk(path + "[*]", l.element(), out);
+    }
+  }
 }
