@@ -86,6 +86,7 @@ public final class Main {
     SUBCOMMANDS.put("rules", RulesCommand.class);
     SUBCOMMANDS.put("explain", ExplainCommand.class);
     SUBCOMMANDS.put("sweep", SweepCommand.class);
+    SUBCOMMANDS.put("schema", SchemaCommand.class);
   }
 
   /**

@@ -13,15 +13,33 @@ import java.util.List;
  * line where it is, so that tests can assert the lines a reviewer would be shown.
  */
 public final class Shenyang {
-  /** Line of {@code employee.contribution.base_floor_pct}. */
-  public static final int FLOOR_LINE = 28;
+  /** Line of {@code employee.contribution.base_floor_pct} (found in the file, so that comment lines may come and go). */
+  public static final int FLOOR_LINE = lineOf("    base_floor_pct: 60 ");
   /** Line of the outpatient class 一级及以下 ({@code employee.outpatient.classes[3]}). */
-  public static final int DEDUCTIBLE_LINE = 60;
+  public static final int DEDUCTIBLE_LINE = lineOf("{ name: 一级及以下, tier: 1, deductible: 200,");
   public static final String DEDUCTIBLE = "employee.outpatient.classes[3].deductible";
   public static final String FLOOR = "employee.contribution.base_floor_pct";
   public static final String APPROVAL_REF = "辽医保函〔2026〕12号";
 
   private Shenyang() {}
+
+  /** The 1-based line of the file's only line containing {@code text}. */
+  private static int lineOf(String text) {
+    java.util.List<String> lines = text().lines().toList();
+    int found = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        if (found >= 0) {
+          throw new AssertionError("Shenyang fixture has two lines containing: " + text);
+        }
+        found = i + 1;
+      }
+    }
+    if (found < 0) {
+      throw new AssertionError("Shenyang fixture lacks: " + text);
+    }
+    return found;
+  }
 
   public static String text() {
     try {

@@ -18,7 +18,7 @@ class SubcommandTreeTest {
   void onlyTheNamedSubcommandBehavesAsTheFullTree() {
     List<String[]> cases = List.of(
         new String[] {"report", "--help"}, new String[] {"check", "--help"}, new String[] {"rules", "--help"},
-        new String[] {"explain", "--help"}, new String[] {"sweep", "--help"},
+        new String[] {"explain", "--help"}, new String[] {"sweep", "--help"}, new String[] {"schema", "--help"},
         new String[] {"check", "--bogus"}, new String[] {"check", "--format", "xml"}, new String[] {"check", "--as-of", "2026-13-01"},
         new String[] {"check", "-V"}, new String[] {"explain"}, new String[] {"rules", "extra"}, new String[] {"sweep"},
         new String[] {"report", "--out", ""}, new String[] {"check", "--fail-on", "never"});
@@ -34,7 +34,7 @@ class SubcommandTreeTest {
   @Test
   void anythingElseGetsEverySubcommand() {
     for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"chek"}, new String[] {"--bogus", "check"})) {
-      assertEquals(List.of("report", "check", "rules", "explain", "sweep"), List.copyOf(Main.commandLine(args).getSubcommands().keySet()));
+      assertEquals(List.of("report", "check", "rules", "explain", "sweep", "schema"), List.copyOf(Main.commandLine(args).getSubcommands().keySet()));
     }
     assertEquals(List.of("check"), List.copyOf(Main.commandLine(new String[] {"check", "x.yaml"}).getSubcommands().keySet()));
   }
