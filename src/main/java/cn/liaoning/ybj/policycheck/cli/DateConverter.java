@@ -12,7 +12,7 @@ final class DateConverter implements ITypeConverter<LocalDate> {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new TypeConversionException("“" + value + "”不是有效日期，应为 YYYY-MM-DD（如 2026-12-31）");
+      throw new TypeConversionException("“" + value + "”不是有效日期，应为 YYYY-MM-DD（如 2026-06-30）");
     }
   }
 }

@@ -93,8 +93,9 @@ public final class Main {
    * The command line for these arguments. picocli builds each command's model by reading its
    * annotations reflectively (for all five, about 20 ms more of the main thread's time at a cold
    * start than for one): when the first argument names a subcommand, only that one is added (the
-   * others could not be reached from there). Any other command line (help, version, an option or a typo first) gets all five,
-   * so that the help and picocli's own messages list them.
+   * others could not be reached from there). Any other command line (help, version, an option or a typo first) gets all of them,
+   * so that the help and the usage messages list them. Usage errors are put in Chinese by
+   * {@link UsageErrors}, and the help is wrapped for Chinese by {@link HelpLayout}.
    */
   static CommandLine commandLine(String[] argv) {
     CommandLine cmd = new CommandLine(new Main());
@@ -110,12 +111,8 @@ public final class Main {
       c.getErr().println("policy-check: 内部错误：" + ex + "（这是程序缺陷，请附上命令和输入文件报告）");
       return INTERNAL_ERROR;
     });
-    cmd.setParameterExceptionHandler((ex, args) -> {
-      CommandLine c = ex.getCommandLine();
-      c.getErr().println("policy-check: 用法错误：" + ex.getMessage());
-      c.getErr().println("运行 “" + c.getCommandSpec().qualifiedName() + " --help” 查看用法。");
-      return CommandLine.ExitCode.USAGE;
-    });
+    cmd.setParameterExceptionHandler((ex, args) -> UsageErrors.handle(ex));
+    HelpLayout.apply(cmd);
     return cmd;
   }
 
