@@ -13,7 +13,7 @@ final class RunOptions {
   /** Whether the run fails on violations only, or on warnings too. */
   enum FailOn { violation, warning }
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认为本工具所在仓库的 city-policies/（在任何目录下运行都一样）")
   List<Path> paths;
 
   @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
@@ -24,9 +24,9 @@ final class RunOptions {
       description = "何时以状态 1 退出：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
   FailOn failOn;
 
-  /** The files or directories named, or {@code city-policies/}. */
+  /** The files or directories named, or the repository's {@code city-policies/}. */
   List<Path> inputs() {
-    return paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
+    return paths == null || paths.isEmpty() ? List.of(DefaultInput.cityPolicies()) : paths;
   }
 
   /** The as-of date named, or today. */

@@ -1,0 +1,44 @@
+package cn.liaoning.ybj.policycheck.cli;
+
+import java.nio.file.Path;
+
+/**
+ * The city files checked when a command names none: the repository's {@code city-policies/},
+ * wherever the command is run from. The launcher ({@code ./policy-check}) passes the repository's
+ * directory as the system property {@value #HOME}; without it (the jar run directly, the tests),
+ * {@code city-policies} relative to the current directory, as before. Paths a person writes on
+ * the command line stay relative to the current directory.
+ */
+final class DefaultInput {
+  private DefaultInput() {}
+
+  /** The system property naming the repository's directory. */
+  static final String HOME = "policycheck.home";
+
+  private static final Path CITY_POLICIES = Path.of("city-policies");
+
+  /**
+   * The default input as findings will name it: relative to the current directory when that is
+   * inside the repository ({@code city-policies}, {@code ../city-policies}, or the current
+   * directory itself), absolute when it is elsewhere.
+   */
+  static Path cityPolicies() {
+    String home = System.getProperty(HOME);
+    if (home == null || home.isBlank()) {
+      return CITY_POLICIES;
+    }
+    Path repo = real(Path.of(home));
+    Path dir = repo.resolve(CITY_POLICIES);
+    Path cwd = real(Path.of(""));
+    return cwd.startsWith(repo) ? cwd.relativize(dir) : dir;
+  }
+
+  /** The directory with symbolic links resolved (the launcher's path may go through one); as given when it cannot be. */
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (java.io.IOException | SecurityException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+}
