@@ -36,7 +36,7 @@ class GithubReportTest {
     List<String> errors = lines(out, "::error ");
     assertEquals(2, errors.size(), out);
     String deductible = errors.stream().filter(l -> l.contains(",line=" + Shenyang.DEDUCTIBLE_LINE + ",")).findFirst().orElseThrow();
-    assertTrue(deductible.startsWith("::error " + file + ",line=60,col="), deductible);
+    assertTrue(deductible.startsWith("::error " + file + ",line=" + Shenyang.DEDUCTIBLE_LINE + ",col="), deductible);
     assertTrue(deductible.contains("title=沈阳市 PROC-APPROVAL（新增）："), deductible);
     assertTrue(deductible.contains("::［新增］由 200 改为 100"), deductible);
 
