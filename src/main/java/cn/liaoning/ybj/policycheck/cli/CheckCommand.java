@@ -117,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
   enum Only { changed }
 
   /** The environment (GITHUB_STEP_SUMMARY); tests replace it. */
-  static java.util.function.Function<String, String> environment = System::getenv;
+  static volatile java.util.function.Function<String, String> environment = System::getenv;
 
 
   enum Color { auto, always, never }

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.report;
 
+import cn.liaoning.ybj.policycheck.baseline.BaselineCheck;
 import cn.liaoning.ybj.policycheck.baseline.Change;
 import cn.liaoning.ybj.policycheck.baseline.CityDiff;
 import cn.liaoning.ybj.policycheck.baseline.Comparison;
@@ -122,7 +123,11 @@ public final class JobSummary {
         }
       }
     }
-    out.sort(Comparator.comparingInt((Row r) -> r.finding().status().rank));
+    // Worst status first; within it the regulation's rules before the approvals (PROC-*), by line.
+    out.sort(Comparator.comparingInt((Row r) -> r.finding().status().rank)
+        .thenComparing(r -> BaselineCheck.isProcess(r.finding().rule()))
+        .thenComparing(r -> ReportModel.codeKey(r.city().code()))
+        .thenComparing(r -> r.finding().line() == null ? 0 : r.finding().line()));
     return out;
   }
 
