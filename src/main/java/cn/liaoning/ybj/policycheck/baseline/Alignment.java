@@ -26,14 +26,17 @@ public final class Alignment {
   private final Map<String, String> moved;
   /** Baseline element prefixes without a counterpart. */
   private final Map<String, Removed> removed;
+  /** Proposal element prefixes without a counterpart in a list the baseline has items in. */
+  private final java.util.Set<String> added;
 
-  private Alignment(Map<String, String> moved, Map<String, Removed> removed) {
+  private Alignment(Map<String, String> moved, Map<String, Removed> removed, java.util.Set<String> added) {
     this.moved = moved;
     this.removed = removed;
+    this.added = added;
   }
 
   /** Nothing moved, nothing removed: paths are compared as they are (also for a new file). */
-  public static final Alignment IDENTITY = new Alignment(Map.of(), Map.of());
+  public static final Alignment IDENTITY = new Alignment(Map.of(), Map.of(), java.util.Set.of());
 
   /** The alignment of a baseline document with a proposal; {@link #IDENTITY} when there is no baseline. */
   public static Alignment of(Doc before, Doc after) {
@@ -42,6 +45,7 @@ public final class Alignment {
     }
     Map<String, String> moved = new HashMap<>();
     Map<String, Removed> removed = new HashMap<>();
+    java.util.Set<String> added = new java.util.HashSet<>();
     TreeSet<String> lists = new TreeSet<>(before.listSizes().keySet());
     for (String list : lists) {
       int nb = Math.max(0, before.size(list));
@@ -49,7 +53,10 @@ public final class Alignment {
       String[] bn = names(before, list, nb);
       String[] an = names(after, list, na);
       if (bn == null) {
-        continue; // not a list of named elements
+        for (int j = nb; j < na; j++) {
+          added.add(list + "[" + j + "]"); // not a list of named elements: compared by index
+        }
+        continue;
       }
       int[] to = new int[nb];
       boolean[] taken = new boolean[na];
@@ -67,6 +74,11 @@ public final class Alignment {
           taken[i] = true;
         }
       }
+      for (int j = 0; j < na; j++) {
+        if (!taken[j]) {
+          added.add(list + "[" + j + "]");
+        }
+      }
       for (int i = 0; i < nb; i++) {
         String from = list + "[" + i + "]";
         if (to[i] < 0) {
@@ -76,7 +88,8 @@ public final class Alignment {
         }
       }
     }
-    return moved.isEmpty() && removed.isEmpty() ? IDENTITY : new Alignment(Map.copyOf(moved), Map.copyOf(removed));
+    return moved.isEmpty() && removed.isEmpty() && added.isEmpty() ? IDENTITY
+        : new Alignment(Map.copyOf(moved), Map.copyOf(removed), java.util.Set.copyOf(added));
   }
 
   /** The {@code name} of each element, or null when no element of the list has one. */
@@ -146,6 +159,14 @@ public final class Alignment {
       }
     }
     return path;
+  }
+
+  /**
+   * Whether a proposal element ({@code employee.outpatient.classes[1]}) has no counterpart in the
+   * baseline's list, where the baseline's list has elements (a class inserted among known ones).
+   */
+  public boolean added(String element) {
+    return added.contains(element);
   }
 
   /** The baseline elements the proposal no longer has, in path order. */

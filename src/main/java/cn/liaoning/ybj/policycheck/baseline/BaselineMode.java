@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.baseline;
 
 import cn.liaoning.ybj.policycheck.policy.EmployeeContribution;
 import cn.liaoning.ybj.policycheck.policy.Maternity;
+import java.time.LocalDate;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -13,6 +14,8 @@ import org.kie.api.definition.type.ClassReactive;
  * @param newFile true when the baseline has no such file: every field of the proposal is new
  * @param contribution the baseline's employee contribution, or null for a new file
  * @param maternity the baseline's maternity record, or null for a new file
+ * @param asOf the as-of date: an approval dated after it is not yet in force
  */
 @ClassReactive
-public record BaselineMode(String baseline, boolean newFile, EmployeeContribution contribution, Maternity maternity) {}
+public record BaselineMode(String baseline, boolean newFile, EmployeeContribution contribution, Maternity maternity,
+    LocalDate asOf) {}

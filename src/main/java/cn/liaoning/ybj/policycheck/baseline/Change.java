@@ -12,9 +12,22 @@ import org.kie.api.definition.type.ClassReactive;
  * @param before the baseline value, or null when the field was not set there
  * @param after the proposed value, or null when the proposal no longer sets it
  * @param line 1-based line of the field (or of its nearest written ancestor) in the proposed file
+ * @param source where the proposal says the value comes from ("id：title"), or null
+ * @param entry data entry, not a policy change: the baseline file exists and did not know the
+ *     value (null), and the proposal records it with a named {@code source}
  */
 @ClassReactive
-public record Change(String path, Object before, Object after, Integer line) {
+public record Change(String path, Object before, Object after, Integer line, String source, boolean entry) {
+  /** A change as found by comparing two files, before its source is looked up. */
+  public Change(String path, Object before, Object after, Integer line) {
+    this(path, before, after, line, null, false);
+  }
+
+  /** The same change with the proposal's source of its value; an entry when {@code baselineExists}. */
+  public Change withSource(String source, boolean baselineExists) {
+    return new Change(path, before, after, line, source, baselineExists && before == null && after != null && source != null);
+  }
+
   /** The baseline value as people write it ("未填" when not set). */
   public String beforeText() {
     return text(before);

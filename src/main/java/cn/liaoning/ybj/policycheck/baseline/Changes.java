@@ -4,6 +4,7 @@ import cn.liaoning.ybj.policycheck.policy.Approval;
 import cn.liaoning.ybj.policycheck.policy.Doc;
 import cn.liaoning.ybj.policycheck.policy.Position;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.TreeSet;
  */
 public final class Changes {
   private static final List<String> PARAMETER_ROOTS = List.of("employee", "maternity", "resident");
+
+  /** The value of a list written as {@code []}, as a change shows it. */
+  static final String EMPTY_LIST = "[]";
 
   private Changes() {}
 
@@ -60,6 +64,20 @@ public final class Changes {
         out.add(new Change(p, a, b, pos == null ? null : pos.line()));
       }
     }
+    // A list written as [] says "none" (e.g. ratios_vary_by: the ratios vary by nothing): a list
+    // that goes between null (unknown) and [] changes no element value, but it is a change.
+    Set<String> lists = new TreeSet<>(after.listSizes().keySet());
+    if (before != null) {
+      lists.addAll(before.listSizes().keySet());
+    }
+    for (String list : lists) {
+      int was = before == null ? -1 : before.size(list);
+      int is = after.size(list);
+      if (isParameter(list) && Math.min(was, is) == -1 && Math.max(was, is) == 0 && alignment.translate(list) != null) {
+        Position pos = after.positionOrAncestor(list);
+        out.add(new Change(list, was == 0 ? EMPTY_LIST : null, is == 0 ? EMPTY_LIST : null, pos == null ? null : pos.line()));
+      }
+    }
     for (Alignment.Removed r : alignment.removed()) {
       if (isParameter(r.list())) {
         Position pos = after.positionOrAncestor(r.list());
@@ -83,25 +101,74 @@ public final class Changes {
 
   /** Whether an approval entry with a provincial approval reference covers the field (see {@link #covers}). */
   public static boolean approves(Approval a, String path) {
-    return a.ref() != null && !a.ref().isBlank() && covers(a.wholeFile(), a.fields(), path);
+    return approves(a, path, null);
+  }
+
+  /**
+   * Whether an approval entry covers the field and is in force at the as-of date: it has a
+   * provincial approval reference, and it is not dated after {@code asOf} (an approval not yet
+   * given approves nothing). With {@code asOf} null the date is not looked at.
+   */
+  public static boolean approves(Approval a, String path, LocalDate asOf) {
+    return a.ref() != null && !a.ref().isBlank() && covers(a.wholeFile(), a.fields(), path)
+        && (asOf == null || a.date() == null || !a.date().isAfter(asOf));
+  }
+
+  /** Approval entries as "ref（date）", joined with "、". */
+  public static String dated(List<?> approvals) {
+    StringBuilder sb = new StringBuilder();
+    for (Object o : approvals) {
+      if (o instanceof Approval a) {
+        sb.append(sb.length() == 0 ? "" : "、").append(a.ref()).append(a.date() == null ? "" : "（" + a.date() + "）");
+      }
+    }
+    return sb.toString();
   }
 
   /**
    * Whether an approval covers a field: it covers the whole file, or one of its {@code fields}
    * names the field itself or a parent of it ({@code employee.outpatient} covers
-   * {@code employee.outpatient.classes[3].deductible}).
+   * {@code employee.outpatient.classes[3].deductible}); {@code [*]} stands for every item of a
+   * list ({@code employee.outpatient.classes[*].deductible}).
    */
   public static boolean covers(boolean wholeFile, List<String> fields, String path) {
     if (wholeFile) {
       return true;
     }
     for (String f : fields) {
-      String field = f.strip();
-      if (!field.isEmpty() && (path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "["))) {
+      if (covers(f.strip(), path)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether one listed field path names {@code path} or a parent of it. */
+  static boolean covers(String field, String path) {
+    if (field.isEmpty()) {
+      return false;
+    }
+    int i = 0;
+    int j = 0;
+    while (i < field.length()) {
+      if (field.startsWith("[*]", i)) {
+        if (j >= path.length() || path.charAt(j) != '[') {
+          return false;
+        }
+        int close = path.indexOf(']', j);
+        if (close < 0) {
+          return false;
+        }
+        i += 3;
+        j = close + 1;
+      } else if (j < path.length() && field.charAt(i) == path.charAt(j)) {
+        i++;
+        j++;
+      } else {
+        return false;
+      }
+    }
+    return j == path.length() || path.charAt(j) == '.' || path.charAt(j) == '[';
   }
 
   /** Equal values; numbers by value (300 and 300.0 are the same). */

@@ -325,6 +325,13 @@ public final class PolicyLoader {
       for (int i = 0; i < Math.max(0, d.size("approvals")); i++) {
         String p = "approvals[" + i + "]";
         List<String> fields = d.strings(p + ".fields");
+        for (int k = 0; k < Math.max(0, d.size(p + ".fields")); k++) {
+          String field = d.string(p + ".fields[" + k + "]");
+          String problem = field == null ? null : ApprovalPaths.problem(field, d);
+          if (problem != null) {
+            error(p + ".fields[" + k + "]", problem);
+          }
+        }
         approvals.add(new Approval(d.string(p + ".ref"), d.date(p + ".date"), fields == null ? List.of() : fields,
             Boolean.TRUE.equals(d.bool(p + ".whole_file")), p));
       }

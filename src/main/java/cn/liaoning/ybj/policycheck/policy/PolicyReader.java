@@ -713,6 +713,32 @@ public final class PolicyReader {
 
   // --- YAML error messages --------------------------------------------------------------------
 
+  private static final java.util.regex.Pattern BRACKETED_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*(?:\\[[^\\]\\s,]*][\\w.]*)+");
+
+  /**
+   * For a "[" that stops a plain value inside a flow list ({@code fields: [a.classes[3].b]}):
+   * the value needs quotes, since "[" opens a list there.
+   */
+  private String bracketInFlowHint(Mark m) {
+    if (m == null || m.getLine() < 0 || m.getLine() >= lines.size()) {
+      return "";
+    }
+    String line = lines.get(m.getLine());
+    int col = m.getColumn();
+    if (col <= 0 || col >= line.length() || line.charAt(col) != '[' || " \t,[{".indexOf(line.charAt(col - 1)) >= 0) {
+      return "";
+    }
+    int start = col;
+    while (start > 0 && " \t,[{".indexOf(line.charAt(start - 1)) < 0) {
+      start--;
+    }
+    java.util.regex.Matcher v = BRACKETED_PATH.matcher(line);
+    String value = v.find(start) && v.start() == start ? v.group() : null;
+    return "；在 [ ] 或 { } 的写法中，“[”表示列表开始：含方括号的值要加引号，如 "
+        + (value == null ? "[\"employee.outpatient.classes[0].deductible\"]" : "[\"" + Hints.clip(value) + "\"]");
+  }
+
   private String syntaxMessage(MarkedYAMLException e, Mark m) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     String context = e.getContext() == null ? "" : e.getContext();
@@ -737,6 +763,7 @@ public final class PolicyReader {
       if (open != null && m != null && open.getLine() != m.getLine()) {
         zh += "；括号从第 " + (open.getLine() + 1) + " 行第 " + (open.getColumn() + 1) + " 列开始";
       }
+      zh += bracketInFlowHint(m);
     } else if (problem.contains("found undefined alias")) {
       zh = "不支持 YAML 别名（*）：请直接写出每个值";
     } else if (problem.contains("found unknown escape character")) {

@@ -54,6 +54,7 @@ public final class JsonReport {
           counts.put(s.key, cmp.count(s, d));
         }
       }
+      ((ObjectNode) b.get("entered")).put("fields", cmp.count(Status.PASS, Delta.ENTERED)); // data entries (PROC-APPROVAL passes)
     }
     ArrayNode cities = root.putArray("cities");
     for (CityResult c : run.cities()) {
@@ -102,6 +103,15 @@ public final class JsonReport {
         putInt(n, "column", e.column());
         n.set("now", e.other() == null ? null : side(e.other()));
         fixed.add(n);
+      }
+      ArrayNode notes = o.putArray("approval_notes");
+      for (CityDiff.Note note : diff.notes()) {
+        ObjectNode n = notes.addObject();
+        n.put("level", note.level().key);
+        n.put("path", note.path());
+        putInt(n, "line", note.line());
+        putInt(n, "column", note.column());
+        n.put("message", note.message());
       }
     }
     ArrayNode waivers = o.putArray("waivers");

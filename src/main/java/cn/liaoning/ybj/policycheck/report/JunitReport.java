@@ -9,10 +9,12 @@ import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -20,12 +22,22 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * JUnit XML for CI test reports: one test suite per city, one test case per city × rule id. A case
- * fails ({@code <failure>}) when the rule has a finding that fails the gate — every violation
- * without a baseline; with one, only new violations (all with {@code --fail-on-existing}). A rule
- * whose only violations were already in the baseline is {@code <skipped>} with that said; other
- * problems and the fixed ones go to the case's {@code <system-out>}. A file that cannot be read is
- * a case with an {@code <error>}.
+ * JUnit XML for CI test reports (GitLab, Jenkins, …): one test suite per city, one test case per
+ * finding, so that the counts add up to the findings and every state means what it says:
+ *
+ * <ul>
+ *   <li>违规 → {@code <failure type="violation">}, new or not (CI servers compare runs
+ *       themselves; the message says 新增 / 恶化 / 既有 / 录入);
+ *   <li>警告 → the case's {@code <system-out>} (JUnit has no warning state); with
+ *       {@code --fail-on warning} a {@code <failure type="warning">};
+ *   <li>待定 → {@code <skipped message="待定：缺少 …">} — never a passed test;
+ *   <li>已豁免 and 不适用 → {@code <skipped>} with the approval or the reason;
+ *   <li>通过 → a passed test.
+ * </ul>
+ *
+ * A file that cannot be read is a case with an {@code <error>}. What the change fixes and the
+ * remarks on approvals go to the suite's {@code <system-out>}. Each suite's properties count its
+ * findings by status.
  */
 public final class JunitReport {
   private final Catalogue catalogue;
@@ -36,17 +48,16 @@ public final class JunitReport {
     this.gate = gate;
   }
 
-  /** One test case in the making: its findings, with their deltas, and the fixed ones. */
-  private static final class Case {
-    final String rule;
-    final List<Finding> failing = new ArrayList<>();
-    final List<Finding> existing = new ArrayList<>();
-    final List<String> out = new ArrayList<>();
-    Integer line;
+  /** How one finding is shown: failure, skipped or passed, with the texts of each. */
+  private enum Outcome { FAILURE, SKIPPED, PASSED }
 
-    Case(String rule) {
-      this.rule = rule;
-    }
+  private Outcome outcome(Finding f) {
+    return switch (f.status()) {
+      case VIOLATION -> Outcome.FAILURE;
+      case WARNING -> gate.failing().contains(Status.WARNING) ? Outcome.FAILURE : Outcome.PASSED;
+      case INDETERMINATE, WAIVED, NOT_APPLICABLE -> Outcome.SKIPPED;
+      case PASS -> Outcome.PASSED;
+    };
   }
 
   public String write(RunResult run, Comparison cmp) {
@@ -55,27 +66,18 @@ public final class JunitReport {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
       x.writeStartDocument("UTF-8", "1.0");
       nl(x, 0);
-      List<Map<String, Case>> suites = new ArrayList<>();
-      int tests = 0;
-      int failures = 0;
-      int skipped = 0;
-      for (CityResult c : run.cities()) {
-        Map<String, Case> cases = cases(c, cmp == null ? null : cmp.diff(c));
-        suites.add(cases);
-        tests += cases.size();
-        failures += (int) cases.values().stream().filter(k -> !k.failing.isEmpty()).count();
-        skipped += (int) cases.values().stream().filter(k -> k.failing.isEmpty() && !k.existing.isEmpty()).count();
-      }
+      Map<Outcome, Integer> total = counts(run.cities().stream().flatMap(c -> c.findings().stream()).toList());
       List<String> badFiles = run.errors().stream().map(Diagnostic::file).distinct().toList();
+      int tests = total.values().stream().mapToInt(Integer::intValue).sum();
 
       x.writeStartElement("testsuites");
       x.writeAttribute("name", "policy-check");
       x.writeAttribute("tests", Integer.toString(tests + badFiles.size()));
-      x.writeAttribute("failures", Integer.toString(failures));
+      x.writeAttribute("failures", Integer.toString(total.get(Outcome.FAILURE)));
       x.writeAttribute("errors", Integer.toString(badFiles.size()));
-      x.writeAttribute("skipped", Integer.toString(skipped));
-      for (int i = 0; i < run.cities().size(); i++) {
-        suite(x, run, run.cities().get(i), suites.get(i), cmp);
+      x.writeAttribute("skipped", Integer.toString(total.get(Outcome.SKIPPED)));
+      for (CityResult c : run.cities()) {
+        suite(x, run, c, cmp);
       }
       if (!badFiles.isEmpty()) {
         errors(x, run, badFiles);
@@ -91,46 +93,33 @@ public final class JunitReport {
     }
   }
 
-  private Map<String, Case> cases(CityResult c, CityDiff diff) {
-    Map<String, Case> cases = new LinkedHashMap<>();
-    for (Finding f : c.findings()) {
-      Case k = cases.computeIfAbsent(f.rule(), Case::new);
-      CityDiff.Entry e = diff == null ? null : diff.entryOf(f);
-      Delta delta = e == null ? null : e.delta();
-      if (gate.fails(f.status(), delta)) {
-        k.failing.add(f);
-        if (k.line == null) {
-          k.line = f.line();
-        }
-      } else if (gate.failing().contains(f.status())) {
-        k.existing.add(f);
-      } else if (f.status() != Status.PASS && f.status() != Status.NOT_APPLICABLE) {
-        k.out.add(f.status().label + "　" + where(c, f.line(), f) + "　" + Messages.finding(f, e));
-      }
+  private Map<Outcome, Integer> counts(List<Finding> findings) {
+    Map<Outcome, Integer> n = new EnumMap<>(Outcome.class);
+    for (Outcome o : Outcome.values()) {
+      n.put(o, 0);
     }
-    if (diff != null) {
-      for (CityDiff.Entry e : diff.fixed()) {
-        Case k = cases.computeIfAbsent(e.finding().rule(), Case::new);
-        k.out.add(Delta.FIXED.label + "　" + where(c, e.line(), e.finding()) + "　" + Messages.fixed(e));
-      }
-    }
-    return cases;
+    findings.forEach(f -> n.merge(outcome(f), 1, Integer::sum));
+    return n;
   }
 
-  private void suite(XMLStreamWriter x, RunResult run, CityResult c, Map<String, Case> cases, Comparison cmp) throws XMLStreamException {
+  private void suite(XMLStreamWriter x, RunResult run, CityResult c, Comparison cmp) throws XMLStreamException {
     String file = FilePaths.relative(c.file());
+    CityDiff diff = cmp == null ? null : cmp.diff(c);
+    Map<Outcome, Integer> n = counts(c.findings());
     nl(x, 1);
     x.writeStartElement("testsuite");
     x.writeAttribute("name", c.city() + "（" + file + "）");
-    x.writeAttribute("tests", Integer.toString(cases.size()));
-    x.writeAttribute("failures", Long.toString(cases.values().stream().filter(k -> !k.failing.isEmpty()).count()));
+    x.writeAttribute("tests", Integer.toString(c.findings().size()));
+    x.writeAttribute("failures", Integer.toString(n.get(Outcome.FAILURE)));
     x.writeAttribute("errors", "0");
-    x.writeAttribute("skipped", Long.toString(cases.values().stream().filter(k -> k.failing.isEmpty() && !k.existing.isEmpty()).count()));
+    x.writeAttribute("skipped", Integer.toString(n.get(Outcome.SKIPPED)));
     nl(x, 2);
     x.writeStartElement("properties");
     property(x, "file", file);
     property(x, "as_of", run.asOf().toString());
-    CityDiff diff = cmp == null ? null : cmp.diff(c);
+    for (Map.Entry<Status, Integer> k : c.counts().entrySet()) {
+      property(x, "findings." + k.getKey().key, Integer.toString(k.getValue()));
+    }
     if (diff != null) {
       property(x, "baseline", diff.baseline() == null ? cmp.ref() : diff.baseline());
       if (diff.note() != null) {
@@ -139,16 +128,34 @@ public final class JunitReport {
     }
     nl(x, 2);
     x.writeEndElement();
-    for (Case k : cases.values()) {
-      testcase(x, c, file, k);
+    Map<String, Integer> names = new HashMap<>();
+    for (Finding f : c.findings()) {
+      testcase(x, c, file, f, diff == null ? null : diff.entryOf(f), names);
+    }
+    List<String> out = new ArrayList<>();
+    if (diff != null) {
+      for (CityDiff.Entry e : diff.fixed()) {
+        out.add(Delta.FIXED.label + "　" + where(c, e.line(), e.finding().path()) + "　" + e.finding().rule() + "　" + Messages.fixed(e));
+      }
+      for (CityDiff.Note note : diff.notes()) {
+        out.add("批准" + note.level().label + "　" + where(c, note.line(), note.path()) + "　" + note.message());
+      }
+    }
+    if (!out.isEmpty()) {
+      nl(x, 2);
+      x.writeStartElement("system-out");
+      x.writeCharacters(String.join("\n", out) + "\n");
+      x.writeEndElement();
     }
     nl(x, 1);
     x.writeEndElement();
   }
 
-  private void testcase(XMLStreamWriter x, CityResult c, String file, Case k) throws XMLStreamException {
-    Catalogue.Entry e = catalogue.get(k.rule);
-    boolean empty = k.failing.isEmpty() && k.existing.isEmpty() && k.out.isEmpty();
+  private void testcase(XMLStreamWriter x, CityResult c, String file, Finding f, CityDiff.Entry e, Map<String, Integer> names)
+      throws XMLStreamException {
+    Outcome o = outcome(f);
+    boolean output = f.status() == Status.WARNING || e != null && e.delta() == Delta.ENTERED && f.status() == Status.PASS;
+    boolean empty = o == Outcome.PASSED && !output;
     nl(x, 2);
     if (empty) {
       x.writeEmptyElement("testcase");
@@ -156,52 +163,59 @@ public final class JunitReport {
       x.writeStartElement("testcase");
     }
     x.writeAttribute("classname", c.city());
-    x.writeAttribute("name", k.rule + (e == null ? "" : " " + e.summary()));
+    x.writeAttribute("name", name(f, names));
     x.writeAttribute("file", file);
-    if (k.line != null) {
-      x.writeAttribute("line", Integer.toString(k.line));
+    if (f.line() != null) {
+      x.writeAttribute("line", Integer.toString(f.line()));
     }
-    if (!k.failing.isEmpty()) {
-      Finding first = k.failing.get(0);
+    Delta delta = e == null ? null : e.delta();
+    String state = f.status().label + (delta == null ? "" : "（" + delta.label + "）");
+    String detail = where(c, f.line(), f.path()) + "\n" + Messages.finding(f, e) + "\n";
+    if (o == Outcome.FAILURE) {
       nl(x, 3);
       x.writeStartElement("failure");
-      x.writeAttribute("type", first.status().key);
-      x.writeAttribute("message", k.failing.size() == 1
-          ? first.status().label + "：" + first.message()
-          : k.failing.size() + " 项" + first.status().label + "：" + first.message() + " 等");
-      StringBuilder body = new StringBuilder();
-      for (Finding f : k.failing) {
-        body.append(where(c, f.line(), f)).append("　").append(f.status().label).append("　")
-            .append(Messages.finding(f, null)).append('\n');
-      }
-      for (Finding f : k.existing) {
-        body.append(where(c, f.line(), f)).append("　既有").append(f.status().label).append("　")
-            .append(Messages.finding(f, null)).append('\n');
-      }
-      x.writeCharacters(body.toString());
+      x.writeAttribute("type", f.status().key);
+      x.writeAttribute("message", state + "：" + f.message());
+      x.writeCharacters(detail);
       x.writeEndElement();
-    } else if (!k.existing.isEmpty()) {
+    } else if (o == Outcome.SKIPPED) {
       nl(x, 3);
       x.writeStartElement("skipped");
-      x.writeAttribute("message", k.existing.size() + " 项" + k.existing.get(0).status().label
-          + "在基线中已存在，不是本次变更引入的（加 --fail-on-existing 时算作失败）");
-      StringBuilder body = new StringBuilder();
-      for (Finding f : k.existing) {
-        body.append(where(c, f.line(), f)).append("　").append("［既有］").append(Messages.finding(f, null)).append('\n');
-      }
-      x.writeCharacters(body.toString());
+      x.writeAttribute("message", skipped(f));
+      x.writeCharacters(detail);
       x.writeEndElement();
     }
-    if (!k.out.isEmpty()) {
+    if (output) {
       nl(x, 3);
       x.writeStartElement("system-out");
-      x.writeCharacters(String.join("\n", k.out) + "\n");
+      x.writeCharacters(state + "　" + detail);
       x.writeEndElement();
     }
     if (!empty) {
       nl(x, 2);
       x.writeEndElement();
     }
+  }
+
+  /** "待定：缺少 职工医保缴费 · 灵活就业人员缴费基数（employee.contribution.flexible_base_pct）：message". */
+  private static String skipped(Finding f) {
+    return switch (f.status()) {
+      case INDETERMINATE -> "待定：缺少 " + (f.path() == null ? "数据" : Schema.label(f.path()) + "（" + f.path() + "）") + "：" + f.message();
+      case WAIVED -> "已豁免（" + f.waiver() + "）：" + f.message();
+      default -> f.status().label + "：" + f.message();
+    };
+  }
+
+  /**
+   * The case's name: rule id, class and field in Chinese — stable from run to run, so that CI
+   * servers can follow a case across runs; a second case of the same name gets " #2".
+   */
+  private String name(Finding f, Map<String, Integer> names) {
+    Catalogue.Entry e = catalogue.get(f.rule());
+    String name = f.rule() + (f.subject() == null ? "" : " ［" + f.subject() + "］")
+        + (f.path() == null ? (e == null ? "" : " " + e.summary()) : " " + Schema.label(f.path()) + "（" + f.path() + "）");
+    int k = names.merge(name, 1, Integer::sum);
+    return k == 1 ? name : name + " #" + k;
   }
 
   private static void errors(XMLStreamWriter x, RunResult run, List<String> files) throws XMLStreamException {
@@ -241,8 +255,8 @@ public final class JunitReport {
     x.writeAttribute("value", value);
   }
 
-  private static String where(CityResult c, Integer line, Finding f) {
-    return FilePaths.relative(c.file()) + (line == null ? "" : ":" + line) + (f.path() == null ? "" : " " + f.path());
+  private static String where(CityResult c, Integer line, String path) {
+    return FilePaths.relative(c.file()) + (line == null ? "" : ":" + line) + (path == null ? "" : " " + path);
   }
 
   private static void nl(XMLStreamWriter x, int depth) throws XMLStreamException {

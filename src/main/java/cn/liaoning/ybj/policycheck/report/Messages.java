@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.report;
 
+import cn.liaoning.ybj.policycheck.baseline.BaselineCheck;
 import cn.liaoning.ybj.policycheck.baseline.CityDiff;
 import cn.liaoning.ybj.policycheck.baseline.Delta;
 import cn.liaoning.ybj.policycheck.engine.Finding;
@@ -36,6 +37,8 @@ final class Messages {
     if (f.deadline() != null) {
       long d = f.daysLeft();
       sb.append("　期限 ").append(f.deadline()).append(d >= 0 ? "（还剩 " + d + " 天）" : "（已逾期 " + (-d) + " 天）");
+    } else if (BaselineCheck.isProcess(f.rule()) && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)) {
+      sb.append("　期限 ").append(TextReport.BEFORE_MERGE);
     }
     if (f.waiver() != null) {
       sb.append("　豁免 ").append(f.waiver());

@@ -452,7 +452,7 @@ public record ReportModel(
   }
 
   /** City codes are 4 digits (2101 沈阳 … 2114 葫芦岛); the provincial pool (210000) and any other come after. */
-  private static String codeKey(String code) {
+  static String codeKey(String code) {
     if (code == null) {
       return "9";
     }

@@ -26,8 +26,9 @@ import java.util.Map;
 /**
  * SARIF 2.1.0 (OASIS), for code hosts that annotate pull requests: one reporting descriptor per
  * rule id (clause, Chinese summary, clause text), one result per problem with file, line and
- * column. With a baseline each result carries {@code baselineState} (new, unchanged, updated — the
- * value changed but the problem stays — or absent for a fixed problem, as a {@code pass} result).
+ * column. With a baseline each result carries {@code baselineState} (new, unchanged, updated — made
+ * worse, or the value changed but the problem stays — or absent for a fixed problem, as a
+ * {@code pass} result) and the property {@code change} (new, worsened, entered, unchanged, fixed).
  * A waived violation is a result with an accepted external suppression naming the approval.
  * Passes and not-applicable findings are left out.
  */
@@ -104,7 +105,8 @@ public final class SarifReport {
           s.put("justification", "经省级批准的豁免：" + f.waiver());
         }
         if (delta != null) {
-          res.put("baselineState", delta == Delta.NEW ? "new" : e.valueChanged() ? "updated" : "unchanged");
+          res.put("baselineState", baselineState(e));
+          ((ObjectNode) res.get("properties")).put("change", delta.key);
         }
         results.add(res);
       }
@@ -114,11 +116,25 @@ public final class SarifReport {
           res.put("kind", "pass");
           res.put("level", "none");
           res.put("baselineState", "absent");
+          ((ObjectNode) res.get("properties")).put("change", Delta.FIXED.key);
           results.add(res);
         }
       }
     }
     return root;
+  }
+
+  /**
+   * new (also a problem that data entry brought to light: the baseline had no such result),
+   * updated (made worse, or its value changed with the problem standing), or unchanged.
+   */
+  static String baselineState(CityDiff.Entry e) {
+    return switch (e.delta()) {
+      case NEW, ENTERED -> "new";
+      case WORSENED -> "updated";
+      case FIXED -> "absent";
+      case UNCHANGED -> e.valueChanged() ? "updated" : "unchanged";
+    };
   }
 
   private ObjectNode descriptor(Catalogue.Entry e) {

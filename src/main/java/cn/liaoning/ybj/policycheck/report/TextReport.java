@@ -1,5 +1,7 @@
 package cn.liaoning.ybj.policycheck.report;
 
+import cn.liaoning.ybj.policycheck.baseline.BaselineCheck;
+import cn.liaoning.ybj.policycheck.baseline.Change;
 import cn.liaoning.ybj.policycheck.baseline.CityDiff;
 import cn.liaoning.ybj.policycheck.baseline.Comparison;
 import cn.liaoning.ybj.policycheck.baseline.Delta;
@@ -9,6 +11,7 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.engine.WaiverUse;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -25,11 +28,21 @@ public final class TextReport {
   private final Catalogue catalogue;
   private final boolean color;
   private final boolean showPass;
+  private final boolean onlyChanged;
 
   public TextReport(Catalogue catalogue, boolean color, boolean showPass) {
+    this(catalogue, color, showPass, false);
+  }
+
+  /**
+   * @param onlyChanged with a baseline: list only what the proposal changes — new, worsened,
+   *     entered and fixed findings (problems as in the baseline are counted, not listed)
+   */
+  public TextReport(Catalogue catalogue, boolean color, boolean showPass, boolean onlyChanged) {
     this.catalogue = catalogue;
     this.color = color;
     this.showPass = showPass;
+    this.onlyChanged = onlyChanged;
   }
 
   public String write(RunResult run) {
@@ -47,8 +60,15 @@ public final class TextReport {
       sb.append("　基线 ").append(cmp.ref());
     }
     sb.append('\n');
-    for (CityResult c : run.cities()) {
-      city(sb, c, cmp == null ? null : cmp.diff(c));
+    List<CityResult> cities = new java.util.ArrayList<>(run.cities());
+    cities.sort(Comparator.comparing((CityResult c) -> ReportModel.codeKey(c.code())).thenComparing(CityResult::file));
+    for (CityResult c : cities) {
+      CityDiff diff = cmp == null ? null : cmp.diff(c);
+      if (diff != null && diff.unchanged() && !showPass) {
+        unchangedCity(sb, c, diff);
+      } else {
+        city(sb, c, diff);
+      }
     }
     summary(sb, run, cmp);
     if (cmp != null) {
@@ -73,20 +93,44 @@ public final class TextReport {
 
     List<Finding> shown = c.findings().stream()
         .filter(f -> showPass || f.status() != Status.PASS && f.status() != Status.NOT_APPLICABLE)
+        .filter(f -> !onlyChanged || diff == null || changed(diff.deltaOf(f)))
         .sorted(Comparator.comparingInt((Finding f) -> f.status().rank)
-            .thenComparingInt(f -> diff != null && diff.deltaOf(f) == Delta.UNCHANGED ? 1 : 0))
+            .thenComparingInt(f -> diff == null ? 0 : order(diff.deltaOf(f))))
         .toList();
     for (Finding f : shown) {
       finding(sb, c, f, diff == null ? null : diff.entryOf(f));
     }
     if (diff != null) {
+      if (onlyChanged) {
+        long hidden = diff.current().stream().filter(e -> e.delta() == Delta.UNCHANGED).count();
+        if (hidden > 0) {
+          sb.append("  （另有 ").append(hidden).append(" 项与基线相同的问题未列出，去掉 --only changed 可查看）\n");
+        }
+      }
       for (CityDiff.Entry e : diff.fixed()) {
         fixed(sb, c, e);
       }
+      if (!showPass) {
+        entered(sb, c, diff);
+      }
+      for (CityDiff.Note note : diff.notes()) {
+        boolean warning = note.level() == CityDiff.Level.WARNING;
+        sb.append("  ").append(paint(warning ? Status.WARNING : Status.NOT_APPLICABLE, (warning ? "⚠ " : "ℹ ") + note.level().label + " 批准"))
+            .append(' ').append(c.file());
+        if (note.line() != null) {
+          sb.append(':').append(note.line()).append(':').append(note.column() == null ? 1 : note.column());
+        }
+        sb.append(": ").append(note.message()).append('\n');
+      }
     }
-    if (!showPass) {
+    if (!showPass && !(onlyChanged && diff != null)) {
+      // A rule is "passed" only when none of its findings is a problem (a rule judged per class
+      // or per change may pass for some and not for others: it is listed with its problems).
+      java.util.Set<String> problems = c.findings().stream()
+          .filter(f -> f.status() != Status.PASS && f.status() != Status.NOT_APPLICABLE).map(Finding::rule)
+          .collect(Collectors.toSet());
       List<String> passed = c.findings().stream().filter(f -> f.status() == Status.PASS)
-          .map(Finding::rule).distinct().toList();
+          .map(Finding::rule).filter(r -> !problems.contains(r)).distinct().toList();
       if (!passed.isEmpty()) {
         sb.append("  ").append(paint(Status.PASS, "✓ 通过")).append(" ").append(passed.size()).append(" 项规则：")
             .append(String.join(", ", passed)).append('\n');
@@ -103,6 +147,62 @@ public final class TextReport {
     for (Diagnostic d : c.warnings()) {
       sb.append("  ").append(paint(Status.WARNING, "⚠ 输入")).append(' ').append(d.file()).append(':')
           .append(d.line()).append(':').append(d.column()).append(": ").append(d.message()).append('\n');
+    }
+  }
+
+  /** Whether a delta is something the proposal changed: new, worse, entered (fixed ones are listed apart). */
+  private static boolean changed(Delta d) {
+    return d == Delta.NEW || d == Delta.WORSENED || d == Delta.ENTERED;
+  }
+
+  /** Within a status: new and worsened first, then entered, then those as in the baseline. */
+  private static int order(Delta d) {
+    return d == null ? 0 : switch (d) {
+      case NEW, WORSENED -> 0;
+      case ENTERED -> 1;
+      default -> 2;
+    };
+  }
+
+  /** A city the proposal does not touch, on one line: its counts, all as in the baseline. */
+  private void unchangedCity(StringBuilder sb, CityResult c, CityDiff diff) {
+    Map<Status, Integer> n = c.counts();
+    sb.append('\n').append(bold("━━ " + c.city() + (c.code() == null ? "" : "（" + c.code() + "）")))
+        .append("　").append(c.file()).append("　与基线相同");
+    for (Status s : List.of(Status.VIOLATION, Status.WARNING, Status.INDETERMINATE)) {
+      if (n.get(s) > 0) {
+        sb.append("　").append(paint(s, s.label + " " + n.get(s)));
+      }
+    }
+    sb.append(n.get(Status.VIOLATION) + n.get(Status.WARNING) + n.get(Status.INDETERMINATE) > 0 ? "（均为既有）" : "　没有问题").append('\n');
+    for (Diagnostic d : c.warnings()) {
+      sb.append("  ").append(paint(Status.WARNING, "⚠ 输入")).append(' ').append(d.file()).append(':')
+          .append(d.line()).append(':').append(d.column()).append(": ").append(d.message()).append('\n');
+    }
+  }
+
+  /** The fields the proposal enters (unknown → a value with its source): data entry, not a policy change. */
+  private void entered(StringBuilder sb, CityResult c, CityDiff diff) {
+    List<CityDiff.Entry> entries = diff.current().stream()
+        .filter(e -> e.delta() == Delta.ENTERED && e.finding().status() == Status.PASS).toList();
+    if (entries.isEmpty()) {
+      return;
+    }
+    sb.append("  ").append(paint(Status.PASS, "＋ " + Delta.ENTERED.label)).append(" 现行政策 ").append(entries.size())
+        .append(" 项（基线中未知，现注明来源录入；不是政策调整，无须报批）：\n");
+    for (CityDiff.Entry e : entries) {
+      Finding f = e.finding();
+      Change ch = diff.change(f.path());
+      sb.append("       ").append(Schema.label(f.path())).append(" ").append(value(f.actual()))
+          .append("　位置 ").append(c.file());
+      if (f.line() != null) {
+        sb.append(':').append(f.line());
+      }
+      sb.append(' ').append(f.path());
+      if (ch != null && ch.source() != null) {
+        sb.append("　来源 ").append(ch.source());
+      }
+      sb.append('\n');
     }
   }
 
@@ -162,6 +262,8 @@ public final class TextReport {
       String when = d >= 0 ? "还剩 " + d + " 天" : "已逾期 " + (-d) + " 天";
       sb.append(indent).append("期限 ").append(f.deadline()).append("（")
           .append(d < 0 ? paint(Status.VIOLATION, when) : when).append("）").append('\n');
+    } else if (BaselineCheck.isProcess(f.rule()) && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)) {
+      sb.append(indent).append("期限 ").append(BEFORE_MERGE).append('\n');
     }
     if (f.waiver() != null) {
       sb.append(indent).append("豁免 ").append(f.waiver()).append('\n');
@@ -195,12 +297,19 @@ public final class TextReport {
     sb.append('\n');
   }
 
+  /** What a process finding ({@code PROC-*}) is due by: before the proposal is merged. */
+  static final String BEFORE_MERGE = "合并前（须在合并前列明省级批准或撤回改动）";
+
   private void baselineSummary(StringBuilder sb, Comparison cmp) {
     sb.append("   与基线 ").append(cmp.ref()).append(" 相比：")
         .append("新增违规 ").append(cmp.count(Status.VIOLATION, Delta.NEW)).append(" 项，")
+        .append("恶化 ").append(cmp.count(Status.VIOLATION, Delta.WORSENED) + cmp.count(Status.WARNING, Delta.WORSENED)).append(" 项，")
         .append("既有违规 ").append(cmp.count(Status.VIOLATION, Delta.UNCHANGED)).append(" 项，")
         .append("新增警告 ").append(cmp.count(Status.WARNING, Delta.NEW)).append(" 项，")
         .append("新增待定 ").append(cmp.count(Status.INDETERMINATE, Delta.NEW)).append(" 项，")
+        .append("录入 ").append(cmp.count(Status.PASS, Delta.ENTERED)).append(" 项，")
+        .append(cmp.count(Status.VIOLATION, Delta.ENTERED) > 0
+            ? "录入后显现的违规 " + cmp.count(Status.VIOLATION, Delta.ENTERED) + " 项，" : "")
         .append("已修复 ").append(cmp.fixedCount()).append(" 项").append('\n');
   }
 

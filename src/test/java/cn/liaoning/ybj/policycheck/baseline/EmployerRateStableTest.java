@@ -80,10 +80,21 @@ class EmployerRateStableTest {
   }
 
   @Test
-  void baselineRateUnknownIsIndeterminate() {
-    Finding f = stable(against(compliantWith(RATE, null, COMBINED, null), atRate(7.5)));
+  void baselineRateUnknownAndTheNewRateUnsourcedIsIndeterminate() {
+    // No source listed: the new rate is not a data entry but a change, from a rate nobody knew.
+    Finding f = stable(against(compliantWith(RATE, null, COMBINED, null, "sources", List.of()),
+        atRate(7.5, "sources", List.of())));
     assertEquals(Status.INDETERMINATE, f.status());
     assertEquals(RATE, f.path());
+  }
+
+  @Test
+  void enteringTheUnknownRateWithItsSourceDoesNotChangeIt() {
+    // The fixture's one source names every value: 7.5% recorded where the baseline had nothing.
+    Finding f = stable(against(compliantWith(RATE, null, COMBINED, null), atRate(7.5)));
+    assertEquals(Status.PASS, f.status());
+    assertEquals("未调整", f.actual());
+    assertTrue(f.message().contains("录入"), f.message());
   }
 
   @Test

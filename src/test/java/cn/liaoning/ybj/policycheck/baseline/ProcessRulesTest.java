@@ -3,6 +3,7 @@ package cn.liaoning.ybj.policycheck.baseline;
 import static cn.liaoning.ybj.policycheck.engine.TestSupport.compliant;
 import static cn.liaoning.ybj.policycheck.engine.TestSupport.compliantWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
 import cn.liaoning.ybj.policycheck.policy.CityPolicy;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class ProcessRulesTest {
   static CityResult against(String baseline, String proposal) {
     CityPolicy base = baseline == null ? null : TestSupport.load(baseline);
     CityPolicy now = TestSupport.load(proposal);
-    return TestSupport.checker().check(now, TestSupport.AS_OF, BaselineCheck.facts("base.yaml", base, now));
+    return TestSupport.checker().check(now, TestSupport.AS_OF, BaselineCheck.facts("base.yaml", base, now, TestSupport.AS_OF));
   }
 
   static Map<String, Object> approval(String ref, List<String> fields, boolean wholeFile) {
@@ -85,12 +87,73 @@ class ProcessRulesTest {
 
   @Test
   void aPathPrefixIsNotAParent() {
-    // "employee.annual" is not a parent of "employee.annual_cap".
-    CityResult r = against(compliant(), compliantWith("employee.annual_cap", 90000,
-        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of("employee.annual"), false))));
-    Finding f = TestSupport.only(r, RULE);
+    // "employee.annual" is not a parent of "employee.annual_cap" (and no field: the loader refuses it).
+    assertFalse(Changes.covers(false, List.of("employee.annual"), "employee.annual_cap"));
+    assertTrue(Changes.covers(false, List.of("employee"), "employee.annual_cap"));
+    var loaded = new cn.liaoning.ybj.policycheck.policy.PolicyLoader(TestSupport.catalogue().entries().keySet())
+        .load("proposal.yaml", compliantWith("employee.annual_cap", 90000,
+            "approvals", List.of(approval("辽医保函〔2026〕12号", List.of("employee.annual"), false))));
+    assertFalse(loaded.ok());
+    assertTrue(loaded.diagnostics().get(0).message().contains("是否想写“employee.annual_cap”"), loaded.diagnostics().toString());
+  }
+
+  @Test
+  void aStarCoversEveryItemOfAList() {
+    assertTrue(Changes.covers(false, List.of("employee.outpatient.classes[*].deductible"), DEDUCTIBLE));
+    assertTrue(Changes.covers(false, List.of("employee.outpatient.classes[*]"), DEDUCTIBLE));
+    assertFalse(Changes.covers(false, List.of("employee.outpatient.classes[*].deductible"), "employee.outpatient.classes[2].tier"));
+    assertFalse(Changes.covers(false, List.of("employee.inpatient.classes[*]"), DEDUCTIBLE));
+    CityResult r = against(compliant(), compliantWith(DEDUCTIBLE, 299,
+        "approvals", List.of(approval("辽医保函〔2026〕12号", List.of("employee.outpatient.classes[*].deductible"), false))));
+    assertEquals(Status.PASS, TestSupport.only(r, RULE).status());
+  }
+
+  @Test
+  void anApprovalDatedAfterTheAsOfDateApprovesNothingYet() {
+    Map<String, Object> late = Map.of("ref", "辽医保函〔2099〕1号", "date", "2099-01-01", "fields", List.of(DEDUCTIBLE), "whole_file", false);
+    Finding f = TestSupport.only(against(compliant(), compliantWith(DEDUCTIBLE, 299, "approvals", List.of(late))), RULE);
     assertEquals(Status.VIOLATION, f.status());
+    assertTrue(f.message().contains("辽医保函〔2099〕1号（2099-01-01） 日期晚于基准日 2026-06-30"), f.message());
+    // The same approval on the day it is dated counts.
+    CityPolicy base = TestSupport.load(compliant());
+    CityPolicy now = TestSupport.load(compliantWith(DEDUCTIBLE, 299, "approvals", List.of(late)));
+    LocalDate day = LocalDate.of(2099, 1, 1);
+    assertEquals(Status.PASS, TestSupport.only(TestSupport.checker().check(now, day, BaselineCheck.facts("b", base, now, day)), RULE).status());
+  }
+
+  @Test
+  void enteringAnUnknownValueWithItsSourceIsNoPolicyChange() {
+    // Baseline: the annual cap unknown. Proposal: 150000, named by the file's one source.
+    Finding f = TestSupport.only(against(compliantWith("employee.annual_cap", null), compliant()), RULE);
+    assertEquals(Status.PASS, f.status());
     assertEquals("employee.annual_cap", f.path());
+    assertTrue(f.message().startsWith("录入现行政策：150000（来源 test：测试用合规政策（虚构））"), f.message());
+  }
+
+  @Test
+  void enteringAValueWithoutASourceNeedsAnApproval() {
+    Finding f = TestSupport.only(against(compliantWith("employee.annual_cap", null, "sources", List.of()),
+        compliantWith("sources", List.of())), RULE);
+    assertEquals(Status.VIOLATION, f.status());
+    assertTrue(f.message().contains("没有注明来源"), f.message());
+  }
+
+  @Test
+  void clearingOrChangingAKnownValueStillNeedsAnApproval() {
+    // The source named does not make a change of a known value an entry.
+    assertEquals(Status.VIOLATION, TestSupport.only(against(compliant(), compliantWith("employee.annual_cap", 90000)), RULE).status());
+    assertEquals(Status.VIOLATION, TestSupport.only(against(compliant(), compliantWith("employee.annual_cap", null)), RULE).status());
+  }
+
+  @Test
+  void anEmptyListIsAValueAndNullIsNot() {
+    // ratios_vary_by: [] says "by nothing"; null says "unknown". Between them is a change.
+    Finding cleared = TestSupport.only(against(compliant(), compliantWith("employee.ratios_vary_by", null)), RULE);
+    assertEquals(Status.VIOLATION, cleared.status());
+    assertEquals("employee.ratios_vary_by", cleared.path());
+    assertTrue(cleared.message().contains("删除（原为 []）"), cleared.message());
+    Finding entered = TestSupport.only(against(compliantWith("employee.ratios_vary_by", null), compliant()), RULE);
+    assertEquals(Status.PASS, entered.status());
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class Shenyang {
   private Shenyang() {}
 
   /** The 1-based line of the file's only line containing {@code text}. */
-  private static int lineOf(String text) {
+  public static int lineOf(String text) {
     java.util.List<String> lines = text().lines().toList();
     int found = -1;
     for (int i = 0; i < lines.size(); i++) {
