@@ -82,7 +82,9 @@ final class ExplainCommand implements Callable<Integer> {
       String r = ref.strip();
       String text = params.clauseText(r);
       Parameters.Document doc = params.documents().get(r.split(" ")[0]);
-      out.println("  【" + r + "】" + (doc == null ? "" : doc.number() + "《" + doc.title() + "》"));
+      LocalDate from = params.inForce(r);
+      out.println("  【" + r + "】" + (doc == null ? "" : doc.number() + "《" + doc.title() + "》")
+          + (from.isAfter(day) ? "（基准日尚未施行，自 " + from + " 起施行）" : ""));
       out.println("  " + (text == null ? "（条款原文未收录）" : text));
     }
     out.println();

@@ -106,6 +106,7 @@ class RulesAndExplainTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("强度：原则性（in-principle，3号 二(一)2）"), r.out());
     assertTrue(r.out().contains("整改期限：2024-08-09（3号 二(一)2 施行之日"), r.out());
+    assertTrue(r.out().contains("【2号 一(一)4】辽医保规〔2025〕2号《关于进一步规范全省基本医疗保险参保筹资和待遇保障政策的通知》（基准日尚未施行，自 2025-06-30 起施行）"), r.out());
   }
 
   @Test
