@@ -3,7 +3,9 @@ package cn.liaoning.ybj.policycheck.cli;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Coverage;
 import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -20,10 +22,11 @@ import picocli.CommandLine.Spec;
     synopsisHeading = "%n用法：",
     descriptionHeading = "%n说明：%n",
     description = {
-      "不带选项时，按领域列出规则目录中的每个规则编号：强度、条款和一句话说明；",
-      "未实现（还没有 DRL 规则）的编号标为“未实现”。",
-      "--coverage 列出辽医保规〔2025〕2号的每个编号条目由哪些规则检查，",
-      "或说明为什么不能由政策数据检查（如 四(三) 宣传引导）。"
+      "不带选项时，按领域列出规则目录中的每个规则编号：基准日有效的强度、条款和一句话说明",
+      "（说明中的阈值和日期按基准日有效的省级参数填入）；未实现（还没有 DRL 规则）的编号标为“未实现”，",
+      "基准日所依条文尚未施行的标出施行日期。",
+      "--coverage 列出主通知（规则目录所依据的省级通知，见 rules/parameters/liaoning.yaml）的每个编号条目",
+      "由哪些规则检查，或说明为什么不能由政策数据检查。"
     },
     optionListHeading = "%n选项：%n")
 final class RulesCommand implements Callable<Integer> {
@@ -31,38 +34,48 @@ final class RulesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--coverage", description = "输出条款覆盖表（2号 一(一)1 … 四(三)）")
+  @Option(names = "--coverage", description = "输出条款覆盖表（主通知的每个编号条目）")
   boolean coverage;
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class, description = "基准日 YYYY-MM-DD，默认今天")
+  LocalDate asOf;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Catalogue cat = Catalogue.load();
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    Parameters params = Parameters.load();
+    Catalogue cat = Catalogue.load().at(params, day);
     Set<String> implemented = DrlIndex.load().rules().stream()
         .map(DrlIndex.DrlRule::ruleId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     if (coverage) {
-      printCoverage(out, cat);
+      printCoverage(out, cat, params);
     } else {
+      out.println("基准日 " + day + " 的规则目录");
       for (Catalogue.Area a : cat.areas().values()) {
         out.println();
         out.println(a.code() + ". " + a.title() + "（rules/" + a.drl() + "）");
         for (Catalogue.Entry e : cat.inArea(a.code())) {
-          out.printf("  %-30s %-6s %-22s %s%s%s%n", e.id(), e.strength().label, e.clause(), e.summary(),
+          Catalogue.InForce now = e.inForceAt(params, day);
+          String strength = now == null ? "未施行" : now.strength().label;
+          String notYet = now == null ? "［" + e.history(params).get(0).from() + " 起施行］" : "";
+          out.printf("  %-30s %-6s %-22s %s%s%s%s%n", e.id(), strength, e.clause(), e.summary(), notYet,
               e.baselineOnly() ? "［仅基线比对模式］" : "", implemented.contains(e.id()) ? "" : "［未实现］");
         }
       }
       out.println();
       out.println("共 " + cat.entries().size() + " 个规则编号，已实现 "
           + cat.entries().keySet().stream().filter(implemented::contains).count() + " 个。"
-          + "强度：强制 → 违规；原则性 → 违规（有效豁免时为已豁免）；指导性 → 警告。");
+          + "强度：强制 → 违规；原则性 → 违规（有效豁免时为已豁免）；指导性 → 警告。强度的沿革见 policy-check explain 规则编号。");
     }
     out.flush();
     return 0;
   }
 
-  private static void printCoverage(PrintWriter out, Catalogue cat) {
+  private static void printCoverage(PrintWriter out, Catalogue cat, Parameters params) {
     Coverage cov = Coverage.load();
-    out.println("辽医保规〔2025〕2号 条款覆盖表");
+    Parameters.Document doc = params.documents().get(cov.document());
+    out.println((doc == null ? cov.document() : doc.number()) + " 条款覆盖表");
     int checked = 0;
     for (Coverage.Item i : cov.items()) {
       out.println();

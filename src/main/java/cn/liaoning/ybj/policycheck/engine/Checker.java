@@ -1,6 +1,5 @@
 package cn.liaoning.ybj.policycheck.engine;
 
-import cn.liaoning.ybj.policycheck.engine.WaiverUse.State;
 import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.Position;
 import cn.liaoning.ybj.policycheck.policy.Source;
@@ -28,9 +27,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Checks one city: runs the rules with the parameters in force at the as-of date, then turns each
- * rule's conclusion into a finding by the catalogue's strength, the city's waivers and the
- * deadline of 2号 四(一). A rule id that the rules encode but that reached no conclusion for the
- * city becomes {@code indeterminate}: missing is never passing.
+ * rule's conclusion into a finding by the strength of the text in force that day, the city's
+ * waivers and the deadline ({@link LawAt}). A rule whose texts do not apply yet on the as-of date
+ * is {@code not_applicable} (the law did not ask yet), whatever its DRL concluded. A rule id that
+ * the rules encode but that reached no conclusion for the city becomes {@code indeterminate}:
+ * missing is never passing.
  */
 public final class Checker {
   private final Catalogue catalogue;
@@ -41,6 +42,8 @@ public final class Checker {
   private final Map<String, Integer> order = new HashMap<>();
   /** The parameter facts in force at each as-of date seen (the same for every city). */
   private final Map<LocalDate, List<Param>> paramsAt = new ConcurrentHashMap<>();
+  /** What the law asks of each rule at each as-of date seen. */
+  private final Map<LocalDate, LawAt> lawAt = new ConcurrentHashMap<>();
 
   public Checker(Catalogue catalogue, Parameters parameters, RuleEngine engine) {
     this.catalogue = catalogue;
@@ -237,20 +240,27 @@ public final class Checker {
   /** Turns the rules' checks into the city's findings; {@code memo} reuses earlier ones. */
   private CityResult assemble(CityPolicy policy, LocalDate asOf, Collection<Check> checks, Incremental memo) {
     boolean extended = policy.jurisdiction().extensionApproved();
-    LocalDate deadline = parameters.date(extended ? "deadline.extended" : "deadline.standard", asOf);
+    LawAt law = law(asOf);
 
     BitSet concluded = new BitSet(order.size()); // by catalogue position
     Set<String> waiversUsed = new HashSet<>();
     List<Ranked> ranked = new ArrayList<>(checks.size() + 8);
     List<Ranked> fresh = memo == null ? ranked : new ArrayList<>();
+    int dropped = 0; // checks of rules whose texts do not apply yet: the rule is not applicable instead
     for (Check c : checks) {
       Ranked r = memo == null ? null : memo.made.get(c);
       if (r == null) {
-        r = rank(policy, c, deadline, asOf);
-        fresh.add(r);
+        r = rank(policy, c, law, extended, asOf);
+        if (r != NOT_IN_FORCE) {
+          fresh.add(r);
+        }
         if (memo != null) {
           memo.made.put(c, r);
         }
+      }
+      if (r == NOT_IN_FORCE) {
+        dropped++;
+        continue;
       }
       if (r.order() >= 0) {
         concluded.set(r.order());
@@ -268,9 +278,14 @@ public final class Checker {
         }
       }
       ranked.addAll(fresh);
-      if (ranked.size() != checks.size()) { // (a check kept from before the last result: rebuild)
+      if (ranked.size() != checks.size() - dropped) { // (a check kept from before the last result: rebuild)
         ranked.clear();
-        checks.forEach(c -> ranked.add(memo.made.get(c)));
+        for (Check c : checks) {
+          Ranked r = memo.made.get(c);
+          if (r != NOT_IN_FORCE) {
+            ranked.add(r);
+          }
+        }
       }
     }
 
@@ -279,7 +294,7 @@ public final class Checker {
       if (at == null || !concluded.get(at)) {
         Ranked r = memo == null ? null : memo.unconcluded.get(id);
         if (r == null) {
-          r = unconcluded(policy, id, asOf);
+          r = unconcluded(policy, id, law, asOf);
           if (r != null && memo != null) {
             memo.unconcluded.put(id, r);
           }
@@ -300,7 +315,7 @@ public final class Checker {
     }
     List<Finding> list = List.of(findings);
     return new CityResult(policy.city(), policy.jurisdiction().code(), policy.file(), list,
-        waiverUses(policy, asOf, waiversUsed, list), List.of());
+        Waivers.uses(policy, catalogue, law, asOf, waiversUsed), List.of());
   }
 
   /**
@@ -313,13 +328,37 @@ public final class Checker {
    */
   public CityResult conclusion(String city, String code, String file, boolean extended, Check c, LocalDate asOf) {
     Catalogue.Entry entry = entry(c);
-    Status status = status(c, entry, null);
-    boolean due = status == Status.VIOLATION || status == Status.WARNING;
-    LocalDate deadline = due ? parameters.date(extended ? "deadline.extended" : "deadline.standard", asOf) : null;
-    Finding f = new Finding(c.ruleId(), status, entry.strength(), c.clause(), c.subject(), c.path(), null, null,
-        c.actual(), c.expected(), c.message(), deadline, deadline == null ? null : ChronoUnit.DAYS.between(asOf, deadline),
-        null, null);
+    LawAt.Rule rule = law(asOf).rule(c.ruleId());
+    Finding f;
+    if (!rule.inForce()) {
+      f = notInForce(c.ruleId(), entry, rule, asOf).finding();
+    } else {
+      Status status = status(c, rule.strength(), null);
+      boolean due = status == Status.VIOLATION || status == Status.WARNING;
+      LawAt.Deadline deadline = due ? rule.deadline(extended) : null;
+      LocalDate d = deadline == null ? null : deadline.date();
+      f = new Finding(c.ruleId(), status, rule.strength(), parameters.clauseInForce(c.clause(), asOf), c.subject(), c.path(), null, null,
+          c.actual(), c.expected(), message(c, deadline), d, d == null ? null : ChronoUnit.DAYS.between(asOf, d), null, null);
+    }
     return new CityResult(city, code, file, List.of(f), List.of(), List.of());
+  }
+
+  /** What the law asks of each rule on {@code asOf}. */
+  private LawAt law(LocalDate asOf) {
+    return lawAt.computeIfAbsent(asOf, d -> new LawAt(catalogue, parameters, d));
+  }
+
+  /**
+   * The check's message; where the deadline is the rule's own effective date (2号 四(一)'s
+   * deadline not yet in force), a sentence saying so and which clause set it.
+   */
+  private String message(Check c, LawAt.Deadline deadline) {
+    if (deadline == null || !deadline.fromRuleText()) {
+      return c.message();
+    }
+    Parameters.Parameter standard = parameters.parameters().get("deadline.standard");
+    return c.message() + "（期限：" + deadline.clause() + " 自 " + deadline.date() + " 起施行，此后即应符合"
+        + (standard == null ? "" : "；" + standard.clause() + " 的整改期限尚未施行") + "）";
   }
 
   private Catalogue.Entry entry(Check c) {
@@ -331,90 +370,76 @@ public final class Checker {
   }
 
   /** A check's status by its outcome and the rule's strength; a failure a waiver excuses is waived. */
-  private static Status status(Check c, Catalogue.Entry entry, Waiver waiver) {
+  private static Status status(Check c, Strength strength, Waiver waiver) {
     return switch (c.outcome()) {
       case PASS -> Status.PASS;
       case INDETERMINATE -> Status.INDETERMINATE;
       case NOT_APPLICABLE -> Status.NOT_APPLICABLE;
       case WARN -> Status.WARNING;
-      default -> entry.strength() == Strength.GUIDANCE ? Status.WARNING : waiver != null ? Status.WAIVED : Status.VIOLATION;
+      default -> strength == Strength.GUIDANCE ? Status.WARNING : waiver != null ? Status.WAIVED : Status.VIOLATION;
     };
   }
 
-  /** The finding of one check: its status by strength and waivers, its deadline, where it is. */
-  private Ranked rank(CityPolicy policy, Check c, LocalDate deadline, LocalDate asOf) {
-    Catalogue.Entry entry = entry(c);
-    Waiver waiver = c.outcome() == Outcome.FAIL && entry.strength() == Strength.IN_PRINCIPLE
-        ? validWaiver(policy, c.ruleId(), asOf) : null;
-    Status status = status(c, entry, waiver);
+  /** Stands for a check of a rule whose texts do not apply on the as-of date: no finding of its own. */
+  private static final Ranked NOT_IN_FORCE = new Ranked(-1, null, null, null);
+
+  /**
+   * The finding of one check: its status by the strength in force and the waivers, its deadline,
+   * where it is; {@link #NOT_IN_FORCE} when the rule's texts do not apply yet.
+   */
+  private Ranked rank(CityPolicy policy, Check c, LawAt law, boolean extended, LocalDate asOf) {
+    entry(c);
+    LawAt.Rule rule = law.rule(c.ruleId());
+    if (!rule.inForce()) {
+      return NOT_IN_FORCE;
+    }
+    Strength strength = rule.strength();
+    Waiver waiver = c.outcome() == Outcome.FAIL && strength == Strength.IN_PRINCIPLE
+        ? Waivers.valid(policy, c.ruleId(), asOf) : null;
+    Status status = status(c, strength, waiver);
     boolean due = status == Status.VIOLATION || status == Status.WARNING;
-    Finding f = finding(policy, c, entry.strength(), status, due ? deadline : null, asOf, waiver == null ? null : waiver.approvalRef());
+    LawAt.Deadline deadline = due ? rule.deadline(extended) : null;
+    Finding f = finding(policy, c, strength, status, deadline == null ? null : deadline.date(), asOf,
+        waiver == null ? null : waiver.approvalRef(), parameters.clauseInForce(c.clause(), asOf), message(c, deadline));
     return new Ranked(order.getOrDefault(c.ruleId(), -1), f, waiver == null ? null : waiver.path(), c);
   }
 
-  /** A rule id that the rules encode but that reached no conclusion: indeterminate, never pass. */
-  private Ranked unconcluded(CityPolicy policy, String id, LocalDate asOf) {
+  /**
+   * A rule id that the rules encode but that reached no conclusion: indeterminate, never pass;
+   * not applicable when its texts do not apply yet on the as-of date.
+   */
+  private Ranked unconcluded(CityPolicy policy, String id, LawAt law, LocalDate asOf) {
     Catalogue.Entry entry = catalogue.get(id);
     if (entry == null || entry.baselineOnly()) {
       return null;
     }
+    LawAt.Rule rule = law.rule(id);
+    if (!rule.inForce()) {
+      return notInForce(id, entry, rule, asOf);
+    }
     Check c = new Check(id, entry.clause(), Outcome.INDETERMINATE, null, null, null, null,
         "规则未得出结论：基准日 " + asOf + " 没有适用的省级参数，或所需数据缺失");
-    return new Ranked(order.getOrDefault(id, -1), finding(policy, c, entry.strength(), Status.INDETERMINATE, null, asOf, null), null, null);
+    return new Ranked(order.getOrDefault(id, -1), finding(policy, c, rule.strength(), Status.INDETERMINATE, null, asOf, null,
+        parameters.clauseInForce(entry.clause(), asOf), c.message()), null, null);
   }
 
-  private Finding finding(CityPolicy policy, Check c, Strength strength, Status status, LocalDate deadline, LocalDate asOf, String waiver) {
+  /** The one finding of a rule whose texts do not apply on the as-of date. */
+  private Ranked notInForce(String id, Catalogue.Entry entry, LawAt.Rule rule, LocalDate asOf) {
+    Finding f = new Finding(id, Status.NOT_APPLICABLE, entry.history(parameters).get(0).strength(), entry.clause(), null, null,
+        null, null, null, null, "基准日 " + asOf + " 本规则所依条文尚未施行（" + rule.firstClause() + " 自 " + rule.firstInForce()
+            + " 起施行）：此时不适用", null, null, null, null);
+    return new Ranked(order.getOrDefault(id, -1), f, null, null);
+  }
+
+  private Finding finding(CityPolicy policy, Check c, Strength strength, Status status, LocalDate deadline, LocalDate asOf, String waiver,
+      String clause, String message) {
     Position pos = policy.position(c.path());
     Source src = c.path() == null ? null : policy.sourceOf(c.path());
     String source = src == null ? null : src.title() == null ? src.id() : src.id() + "：" + src.title();
     Long days = deadline == null ? null : ChronoUnit.DAYS.between(asOf, deadline);
-    return new Finding(c.ruleId(), status, strength, c.clause(), c.subject(), c.path(),
-        pos == null ? null : pos.line(), pos == null ? null : pos.column(), c.actual(), c.expected(), c.message(),
+    return new Finding(c.ruleId(), status, strength, clause, c.subject(), c.path(),
+        pos == null ? null : pos.line(), pos == null ? null : pos.column(), c.actual(), c.expected(), message,
         deadline, days, source, waiver);
-  }
-
-  /** The waiver that may excuse a failure of an in-principle rule: approved and not expired. */
-  private static Waiver validWaiver(CityPolicy policy, String ruleId, LocalDate asOf) {
-    for (Waiver w : policy.waivers()) {
-      if (ruleId.equals(w.rule()) && w.approvalRef() != null && !w.approvalRef().isBlank()
-          && w.expires() != null && !w.expires().isBefore(asOf)) {
-        return w;
-      }
-    }
-    return null;
-  }
-
-  private List<WaiverUse> waiverUses(CityPolicy policy, LocalDate asOf, Set<String> used, List<Finding> findings) {
-    List<WaiverUse> out = new ArrayList<>();
-    for (Waiver w : policy.waivers()) {
-      Catalogue.Entry e = catalogue.get(w.rule());
-      Position pos = policy.position(w.path());
-      Integer line = pos == null ? null : pos.line();
-      String expires = w.expires() == null ? null : w.expires().toString();
-      State state;
-      String msg;
-      if (e == null || e.strength() != Strength.IN_PRINCIPLE) {
-        state = State.NOT_WAIVABLE;
-        msg = "只有“原则上”类规则可以豁免；" + w.rule() + (e == null ? " 不在规则目录中" : " 是" + e.strength().label + "规则，不能豁免");
-      } else if (w.approvalRef() == null || w.approvalRef().isBlank()) {
-        state = State.NO_APPROVAL;
-        msg = "豁免缺少省级批准文号（approval_ref），不予采用";
-      } else if (w.expires() == null) {
-        state = State.NO_APPROVAL;
-        msg = "豁免缺少有效期（expires），不予采用";
-      } else if (w.expires().isBefore(asOf)) {
-        state = State.EXPIRED;
-        msg = "豁免已于 " + w.expires() + " 到期，不再采用";
-      } else if (used.contains(w.path())) {
-        state = State.HONOURED;
-        msg = "豁免有效（" + w.approvalRef() + "，至 " + w.expires() + "）";
-      } else {
-        state = State.UNUSED;
-        msg = "该规则没有需要豁免的违规：豁免未使用，可考虑删除";
-      }
-      out.add(new WaiverUse(w.rule(), w.approvalRef(), expires, state, msg, w.path(), line));
-    }
-    return out;
   }
 
   /** For tests and the CLI: the parameters in force as a map key → value (tier 0 only). */

@@ -10,7 +10,9 @@ public record CriticalIllness(
     Integer continuityAfterYears,
     Double continuityPerYear,
     Double zeroClaimBonus,
-    Double incentiveLimitPct) {
+    Double incentiveLimitPct,
+    Boolean zeroClaimResetOnClaim,
+    Boolean continuityResetOnLapse) {
   // Written out, not generated: a record's generated equals and hashCode are linked through
   // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
   // checks that they compare every component.
@@ -21,12 +23,15 @@ public record CriticalIllness(
         && Objects.equals(continuityAfterYears, o.continuityAfterYears)
         && Objects.equals(continuityPerYear, o.continuityPerYear)
         && Objects.equals(zeroClaimBonus, o.zeroClaimBonus)
-        && Objects.equals(incentiveLimitPct, o.incentiveLimitPct);
+        && Objects.equals(incentiveLimitPct, o.incentiveLimitPct)
+        && Objects.equals(zeroClaimResetOnClaim, o.zeroClaimResetOnClaim)
+        && Objects.equals(continuityResetOnLapse, o.continuityResetOnLapse);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(annualCap, continuityAfterYears, continuityPerYear, zeroClaimBonus,
-        incentiveLimitPct);
+        incentiveLimitPct,
+        zeroClaimResetOnClaim, continuityResetOnLapse);
   }
 }

@@ -1,5 +1,7 @@
 package cn.liaoning.ybj.policycheck.policy;
 
+import cn.liaoning.ybj.policycheck.policy.Facts.PaymentInterval;
+import java.time.MonthDay;
 import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -22,7 +24,9 @@ public record EmployeeContribution(
     Double employerCombinedRatePct,
     Double flexibleRatePct,
     Double flexibleWithAccountRatePct,
-    Boolean flexibleAccountScheme) {
+    Boolean flexibleAccountScheme,
+    PaymentInterval paymentInterval,
+    MonthDay contributionYearStart) {
   // Written out, not generated: a record's generated equals and hashCode are linked through
   // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
   // checks that they compare every component.
@@ -40,13 +44,16 @@ public record EmployeeContribution(
         && Objects.equals(employerCombinedRatePct, o.employerCombinedRatePct)
         && Objects.equals(flexibleRatePct, o.flexibleRatePct)
         && Objects.equals(flexibleWithAccountRatePct, o.flexibleWithAccountRatePct)
-        && Objects.equals(flexibleAccountScheme, o.flexibleAccountScheme);
+        && Objects.equals(flexibleAccountScheme, o.flexibleAccountScheme)
+        && Objects.equals(paymentInterval, o.paymentInterval)
+        && Objects.equals(contributionYearStart, o.contributionYearStart);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(baseFloorPct, baseCeilingPct, flexibleBasePct, flexibleBaseIsRange,
         flexibleBaseMinPct, flexibleBaseMaxPct, individualRatePct, employerRatePct, employerCombinedRatePct,
-        flexibleRatePct, flexibleWithAccountRatePct, flexibleAccountScheme);
+        flexibleRatePct, flexibleWithAccountRatePct, flexibleAccountScheme,
+        paymentInterval, contributionYearStart);
   }
 }

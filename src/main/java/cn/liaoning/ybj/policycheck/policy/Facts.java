@@ -76,4 +76,58 @@ public final class Facts {
       return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
     }
   }
+
+  /** How often contributions are paid. */
+  public enum PaymentInterval {
+    MONTHLY,
+    QUARTERLY,
+    YEARLY;
+
+    static PaymentInterval of(String s) {
+      return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** Who pays the maternity allowance. */
+  public enum AllowancePayer {
+    MATERNITY_FUND,
+    EMPLOYER,
+    OTHER;
+
+    static AllowancePayer of(String s) {
+      return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** Of an enrolment transfer: the receiving side or the original one. */
+  public enum TransferSide {
+    RECEIVING,
+    ORIGINAL;
+
+    static TransferSide of(String s) {
+      return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** Until when benefits continue in the place an employee transfers out of. */
+  public enum BenefitEnd {
+    END_OF_TRANSFER_MONTH,
+    TRANSFER_DATE,
+    END_OF_PREVIOUS_MONTH;
+
+    static BenefitEnd of(String s) {
+      return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** At which contribution standard a resident repairs a lapsed year. */
+  public enum RepairPrice {
+    CURRENT_YEAR_LOCAL_STANDARD,
+    LAPSED_YEAR_STANDARD,
+    OTHER;
+
+    static RepairPrice of(String s) {
+      return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
 }

@@ -109,6 +109,31 @@ public record HospitalClasses(Scheme scheme, Setting setting, List<HospitalClass
     return pairs(field, false);
   }
 
+  /**
+   * Every pair of classes in adjacent tiers (consecutive among the tiers the classes name) with
+   * the same value of the field; classes lacking the tier or the value are left out.
+   */
+  public List<Pair> adjacentTiersEqual(String field) {
+    java.util.TreeSet<Integer> tiers = new java.util.TreeSet<>();
+    for (HospitalClass c : classes) {
+      if (c.tier() != null && c.value(field) != null) {
+        tiers.add(c.tier());
+      }
+    }
+    List<Pair> out = new ArrayList<>();
+    for (HospitalClass lo : classes) {
+      for (HospitalClass hi : classes) {
+        Double a = lo.value(field);
+        Double b = hi.value(field);
+        if (lo.tier() != null && hi.tier() != null && a != null && b != null && hi.tier() > lo.tier()
+            && hi.tier().equals(tiers.higher(lo.tier())) && a.equals(b)) {
+          out.add(new Pair(lo, hi));
+        }
+      }
+    }
+    return out;
+  }
+
   private List<Pair> pairs(String field, boolean lower) {
     List<Pair> out = new ArrayList<>();
     for (HospitalClass lo : classes) {

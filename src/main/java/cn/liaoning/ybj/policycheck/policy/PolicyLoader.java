@@ -1,12 +1,17 @@
 package cn.liaoning.ybj.policycheck.policy;
 
 import cn.liaoning.ybj.policycheck.policy.Diagnostic.Severity;
+import cn.liaoning.ybj.policycheck.policy.Facts.AllowancePayer;
+import cn.liaoning.ybj.policycheck.policy.Facts.BenefitEnd;
 import cn.liaoning.ybj.policycheck.policy.Facts.DeductibleBasis;
 import cn.liaoning.ybj.policycheck.policy.Facts.FundStatus;
+import cn.liaoning.ybj.policycheck.policy.Facts.PaymentInterval;
 import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
+import cn.liaoning.ybj.policycheck.policy.Facts.RepairPrice;
 import cn.liaoning.ybj.policycheck.policy.Facts.Scheme;
 import cn.liaoning.ybj.policycheck.policy.Facts.Setting;
 import cn.liaoning.ybj.policycheck.policy.Facts.Timing;
+import cn.liaoning.ybj.policycheck.policy.Facts.TransferSide;
 import cn.liaoning.ybj.policycheck.policy.HospitalClass.Paths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -238,7 +243,9 @@ public final class PolicyLoader {
           d.number(c + "employer_combined_rate_pct"),
           d.number(c + "flexible_rate_pct"),
           d.number(c + "flexible_with_account_rate_pct"),
-          d.bool(c + "flexible_account_scheme"));
+          d.bool(c + "flexible_account_scheme"),
+          PaymentInterval.of(d.string(c + "payment_interval")),
+          d.monthDay(c + "contribution_year_start"));
       Double employer = contribution.employerRatePct();
       Double combined = contribution.employerCombinedRatePct();
       Double maternityRate = d.number("maternity.rate_pct");
@@ -274,14 +281,22 @@ public final class PolicyLoader {
           Timing.of(d.string(l + "resumption_restore_from")),
           d.integer(l + "transfer_grace_months"),
           Timing.of(d.string(l + "transfer_within_grace_start")),
-          Timing.of(d.string(l + "transfer_after_grace_start")));
+          Timing.of(d.string(l + "transfer_after_grace_start")),
+          Timing.of(d.string(l + "flexible_interruption_suspend_from")),
+          BenefitEnd.of(d.string(l + "transfer_out_benefit_end")),
+          d.integer(l + "flexible_transfer_grace_months"),
+          Timing.of(d.string(l + "flexible_transfer_within_grace_start")));
 
       Maternity maternity = new Maternity(
           maternityRate,
           d.bool("maternity.base_same_as_employee"),
           d.bool("maternity.childbirth_follows_tier_standard"),
           d.string("maternity.allowance_basis"),
-          d.bool("maternity.allowance_for_retirees"));
+          d.bool("maternity.allowance_for_retirees"),
+          d.number("maternity.individual_rate_pct"),
+          AllowancePayer.of(d.string("maternity.allowance_paid_by")),
+          TransferSide.of(d.string("maternity.transfer_before_birth_paid_by")),
+          TransferSide.of(d.string("maternity.transfer_after_birth_paid_by")));
 
       ResidentScheme resident = new ResidentScheme(
           d.integer("resident.collection_period.start_month"),
@@ -294,7 +309,8 @@ public final class PolicyLoader {
           d.number("resident.chronic_drug_deductible"),
           d.number("resident.chronic_drug_ratio_pct"),
           d.number("resident.inpatient.overall_ratio_pct"),
-          d.number("resident.outpatient.annual_cap"));
+          d.number("resident.outpatient.annual_cap"),
+          PaymentInterval.of(d.string("resident.payment_interval")));
 
       final String ci = "resident.critical_illness.";
       CriticalIllness critical = new CriticalIllness(
@@ -302,14 +318,18 @@ public final class PolicyLoader {
           d.integer(ci + "continuity_after_years"),
           d.number(ci + "continuity_per_year"),
           d.number(ci + "zero_claim_bonus"),
-          d.number(ci + "incentive_limit_pct"));
+          d.number(ci + "incentive_limit_pct"),
+          d.bool(ci + "zero_claim_reset_on_claim"),
+          d.bool(ci + "continuity_reset_on_lapse"));
 
       final String w = "resident.waiting.";
       ResidentWaiting waiting = new ResidentWaiting(
           d.integer(w + "fixed_months"),
           d.integer(w + "variable_months_per_lapse_year"),
           d.integer(w + "repair_months_per_paid_year"),
-          d.integer(w + "long_lapse_min_total_months"));
+          d.integer(w + "long_lapse_min_total_months"),
+          d.bool(w + "newborn_exempt"),
+          RepairPrice.of(d.string(w + "repair_price_basis")));
 
       List<Waiver> waivers = new ArrayList<>();
       for (int i = 0; i < Math.max(0, d.size("waivers")); i++) {

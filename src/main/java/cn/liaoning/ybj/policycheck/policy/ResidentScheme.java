@@ -3,6 +3,7 @@ package cn.liaoning.ybj.policycheck.policy;
 import cn.liaoning.ybj.policycheck.policy.Facts.RatioFactor;
 import java.time.MonthDay;
 import java.util.List;
+import cn.liaoning.ybj.policycheck.policy.Facts.PaymentInterval;
 import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -23,7 +24,8 @@ public record ResidentScheme(
     Double chronicDrugDeductible,
     Double chronicDrugRatioPct,
     Double inpatientOverallRatioPct,
-    Double outpatientAnnualCap) {
+    Double outpatientAnnualCap,
+    PaymentInterval paymentInterval) {
   // Written out, not generated: a record's generated equals and hashCode are linked through
   // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
   // checks that they compare every component.
@@ -40,13 +42,15 @@ public record ResidentScheme(
         && Objects.equals(chronicDrugDeductible, o.chronicDrugDeductible)
         && Objects.equals(chronicDrugRatioPct, o.chronicDrugRatioPct)
         && Objects.equals(inpatientOverallRatioPct, o.inpatientOverallRatioPct)
-        && Objects.equals(outpatientAnnualCap, o.outpatientAnnualCap);
+        && Objects.equals(outpatientAnnualCap, o.outpatientAnnualCap)
+        && Objects.equals(paymentInterval, o.paymentInterval);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(collectionStartMonth, collectionEndMonth, subsidyDisbursedBy,
         subsidyDisbursedNextYear, ratiosVaryBy, annualCap, highValueDrugDeductible, chronicDrugDeductible,
-        chronicDrugRatioPct, inpatientOverallRatioPct, outpatientAnnualCap);
+        chronicDrugRatioPct, inpatientOverallRatioPct, outpatientAnnualCap,
+        paymentInterval);
   }
 }

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.policy;
 
+import cn.liaoning.ybj.policycheck.policy.Facts.RepairPrice;
 import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -9,7 +10,9 @@ public record ResidentWaiting(
     Integer fixedMonths,
     Integer variableMonthsPerLapseYear,
     Integer repairMonthsPerPaidYear,
-    Integer longLapseMinTotalMonths) {
+    Integer longLapseMinTotalMonths,
+    Boolean newbornExempt,
+    RepairPrice repairPriceBasis) {
   // Written out, not generated: a record's generated equals and hashCode are linked through
   // invokedynamic on first use, 2–3 ms of start-up per class (README, 性能). RecordEqualityTest
   // checks that they compare every component.
@@ -19,12 +22,15 @@ public record ResidentWaiting(
         && Objects.equals(fixedMonths, o.fixedMonths)
         && Objects.equals(variableMonthsPerLapseYear, o.variableMonthsPerLapseYear)
         && Objects.equals(repairMonthsPerPaidYear, o.repairMonthsPerPaidYear)
-        && Objects.equals(longLapseMinTotalMonths, o.longLapseMinTotalMonths);
+        && Objects.equals(longLapseMinTotalMonths, o.longLapseMinTotalMonths)
+        && Objects.equals(newbornExempt, o.newbornExempt)
+        && Objects.equals(repairPriceBasis, o.repairPriceBasis);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(fixedMonths, variableMonthsPerLapseYear, repairMonthsPerPaidYear,
-        longLapseMinTotalMonths);
+        longLapseMinTotalMonths,
+        newbornExempt, repairPriceBasis);
   }
 }

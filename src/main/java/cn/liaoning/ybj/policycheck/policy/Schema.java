@@ -209,7 +209,7 @@ public final class Schema {
    * Percentage fields whose real values are below 1 (a maternity rate of 0.8%): only a value
    * below 0.1 there looks like a fraction written by mistake. Elsewhere any value below 1 does.
    */
-  static final Set<String> SMALL_PERCENTAGES = Set.of("maternity.rate_pct");
+  static final Set<String> SMALL_PERCENTAGES = Set.of("maternity.rate_pct", "maternity.individual_rate_pct");
 
   /** When benefits start, stop or resume relative to a payment. */
   static Scalar timing() {
@@ -225,14 +225,28 @@ public final class Schema {
     return oneOf("stable", "基金运行平稳", "risk", "基金运行出现风险", "unknown", "未知");
   }
 
+  /** How often contributions are paid. */
+  static Scalar paymentInterval() {
+    return oneOf("monthly", "按月", "quarterly", "按季", "yearly", "按年度");
+  }
+
+  /** Of an enrolment transfer: the receiving side or the original one. */
+  static Scalar transferSide() {
+    return oneOf("receiving", "转入单位（转入地）", "original", "转出单位（转出地）");
+  }
+
   static ListOf ratioFactors() {
     return listOf(oneOf("enrolment_years", "参保年限", "cost_amount", "医疗费用", "age", "年龄"));
   }
 
+  /** A class maps to one tier; a class the city names across two tiers is listed once per tier. */
+  static final String TIER_HELP = "该类别对应的指导线级别：1 = 一级及以下，2 = 二级，3 = 三级。城市的一个类别跨两个级别时"
+      + "（如“二级、三级传染病和精神疾病专科医院”），按级别拆成两项、数值相同，并在 note 中说明";
+
   static final Obj EMPLOYEE_CLASS =
       obj(
           "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“区属二级”“一级及以下”"),
-          "tier", integer(1, 3).label("医院级别").help("该类别对应的指导线级别：1 = 一级及以下，2 = 二级，3 = 三级"),
+          "tier", integer(1, 3).label("医院级别").help(TIER_HELP),
           "deductible", money().label("起付标准"),
           "in_service_pct", pct().label("在职职工支付比例").help("政策范围内支付比例（在职职工）"),
           "retired_pct", pct().label("退休人员支付比例").help("政策范围内支付比例（退休人员）"));
@@ -240,7 +254,7 @@ public final class Schema {
   static final Obj RESIDENT_CLASS =
       obj(
           "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“一级及以下”"),
-          "tier", integer(1, 3).label("医院级别").help("该类别对应的指导线级别：1 = 一级及以下，2 = 二级，3 = 三级"),
+          "tier", integer(1, 3).label("医院级别").help(TIER_HELP),
           "deductible", money().label("起付标准"),
           "ratio_pct", pct().label("支付比例").help("政策范围内支付比例"));
 
@@ -307,7 +321,11 @@ public final class Schema {
                                       .help("职工医保与生育保险合并的单位缴费费率，按此公布时填写"),
                                   "flexible_rate_pct", pct().label("灵活就业人员缴费费率（单建统筹）"),
                                   "flexible_with_account_rate_pct", pct().label("灵活就业人员缴费费率（建立个人账户）"),
-                                  "flexible_account_scheme", bool().label("灵活就业人员是否可建立个人账户"))
+                                  "flexible_account_scheme", bool().label("灵活就业人员是否可建立个人账户"),
+                                  "payment_interval", paymentInterval().label("职工医保缴费周期")
+                                      .help("基本医疗保险费按月、按季还是按年度缴纳"),
+                                  "contribution_year_start", monthDay().label("缴费年度起始日")
+                                      .help("月-日：缴费年度从哪一天起算（自然年为 01-01）"))
                               .label("职工医保缴费"),
                       "ratios_vary_by", ratioFactors().label("职工医保支付比例区分的因素")
                           .help("支付比例按哪些因素区分；都不区分时写 []"),
@@ -336,7 +354,16 @@ public final class Schema {
                                   "resumption_restore_from", timing().label("恢复缴费后恢复待遇的时间"),
                                   "transfer_grace_months", months(120).label("转移接续的接续期限"),
                                   "transfer_within_grace_start", timing().label("期限内接续并补缴的，享受待遇的起始时间"),
-                                  "transfer_after_grace_start", timing().label("超过期限接续的，享受待遇的起始时间"))
+                                  "transfer_after_grace_start", timing().label("超过期限接续的，享受待遇的起始时间"),
+                                  "transfer_out_benefit_end", oneOf(
+                                          "end_of_transfer_month", "转出之月底",
+                                          "transfer_date", "转出之日",
+                                          "end_of_previous_month", "转出上月底")
+                                      .label("转移接续时转出地待遇享受至"),
+                                  "flexible_interruption_suspend_from", timing().label("灵活就业人员中断缴费后暂停待遇的时间"),
+                                  "flexible_transfer_grace_months", months(120).label("灵活就业人员省内转移接续的接续期限")
+                                      .help("转出后在此期限内接续的，参照职工转移接续的规定执行"),
+                                  "flexible_transfer_within_grace_start", timing().label("灵活就业人员期限内接续的，享受待遇的起始时间"))
                               .label("职工医保筹资与待遇衔接"))
                   .label("职工医保"),
           "maternity",
@@ -350,7 +377,16 @@ public final class Schema {
                               "individual_wage", "本人缴费工资")
                           .label("生育津贴计发基数")
                           .help("计发基数的名称；合规的写法为 employer_prev_year_avg_monthly_wage，其他基数照来源写出"),
-                      "allowance_for_retirees", bool().label("退休人员是否享受生育津贴"))
+                      "allowance_for_retirees", bool().label("退休人员是否享受生育津贴"),
+                      "individual_rate_pct", pct().label("职工个人生育保险缴费费率")
+                          .help("职工个人缴纳的生育保险费率；职工个人不缴纳时写 0"),
+                      "allowance_paid_by", oneOf(
+                              "maternity_fund", "生育保险基金",
+                              "employer", "用人单位",
+                              "other", "其他")
+                          .label("生育津贴的支付来源"),
+                      "transfer_before_birth_paid_by", transferSide().label("分娩前转移参保关系的，在何处享受生育津贴"),
+                      "transfer_after_birth_paid_by", transferSide().label("分娩后转移参保关系的，在何处享受生育津贴"))
                   .label("生育保险"),
           "resident",
               obj(
@@ -362,6 +398,7 @@ public final class Schema {
                               .label("居民医保集中缴费期"),
                       "subsidy_disbursed_by", monthDay().label("财政补助资金拨付到位的日期").help("月-日，如 12-31"),
                       "subsidy_disbursed_next_year", bool().label("财政补助是否次年才拨付到位"),
+                      "payment_interval", paymentInterval().label("居民医保个人缴费周期"),
                       "ratios_vary_by", ratioFactors().label("居民医保待遇区分的因素")
                           .help("待遇标准按哪些因素区分；都不区分时写 []"),
                       "annual_cap", money().label("居民医保基金年度最高支付限额"),
@@ -384,14 +421,22 @@ public final class Schema {
                                   "continuity_after_years", years(100).label("连续参保激励起算年数"),
                                   "continuity_per_year", money().label("连续参保每年提高的大病保险限额"),
                                   "zero_claim_bonus", money().label("零报销次年提高的大病保险限额"),
-                                  "incentive_limit_pct", pct().label("激励累计提高总额上限（占原封顶线）"))
+                                  "incentive_limit_pct", pct().label("激励累计提高总额上限（占原封顶线）"),
+                                  "zero_claim_reset_on_claim", bool().label("发生大病报销并使用奖励额度后，零报销激励额度是否清零"),
+                                  "continuity_reset_on_lapse", bool().label("断保后再次参保的，连续参保年数是否重新计算"))
                               .label("居民大病保险"),
                       "waiting",
                           obj(
                                   "fixed_months", months(120).label("固定待遇等待期"),
                                   "variable_months_per_lapse_year", months(120).label("每多断保1年增加的变动等待期"),
                                   "repair_months_per_paid_year", months(120).label("每补缴1年减少的变动等待期"),
-                                  "long_lapse_min_total_months", months(120).label("长期断保修复后的最短等待期"))
+                                  "long_lapse_min_total_months", months(120).label("长期断保修复后的最短等待期"),
+                                  "newborn_exempt", bool().label("新生儿是否不设待遇等待期"),
+                                  "repair_price_basis", oneOf(
+                                          "current_year_local_standard", "当年参保地个人缴费标准",
+                                          "lapsed_year_standard", "断保年度的个人缴费标准",
+                                          "other", "其他")
+                                      .label("修复断保年度的缴费标准"))
                               .label("居民医保待遇等待期"))
                   .label("居民医保"));
 

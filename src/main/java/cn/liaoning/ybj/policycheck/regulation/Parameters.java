@@ -16,14 +16,24 @@ import java.util.TreeMap;
  * holds, with the clause it comes from. {@link #factsAt(LocalDate)} gives the values in force.
  */
 public final class Parameters {
-  /** A source document, e.g. {@code 2号} = 辽医保规〔2025〕2号. */
-  public record Document(String key, String number, String title, LocalDate date, String file) {}
+  /**
+   * A source document, e.g. {@code 2号} = 辽医保规〔2025〕2号.
+   *
+   * @param inForce the day from which its texts apply (its date when the file gives none)
+   */
+  public record Document(String key, String number, String title, LocalDate date, String file, LocalDate inForce) {}
 
   /** The verbatim text of one clause. */
   public record Clause(String ref, String text) {}
 
-  /** One parameter with its history. Values are Double, LocalDate, String or Map tier→Double. */
-  public record Parameter(String key, String description, String unit, String clause, NavigableMap<LocalDate, Object> values) {
+  /**
+   * One parameter with its history. Values are Double, LocalDate, String or Map tier→Double.
+   *
+   * @param note what the value rests on besides the clause, e.g. that it is a reading of the text
+   *     (左右) rather than a figure the text gives; null when none
+   */
+  public record Parameter(String key, String description, String unit, String clause, NavigableMap<LocalDate, Object> values,
+      String note) {
     /** The value in force on {@code date}, or null when none had yet taken effect. */
     public Object valueAt(LocalDate date) {
       Map.Entry<LocalDate, Object> e = values.floorEntry(date);
@@ -34,20 +44,40 @@ public final class Parameters {
     public LocalDate effectiveFrom(LocalDate date) {
       return values.floorKey(date);
     }
+
+    /** The value in force on {@code date}; before the first value takes effect, that first value. */
+    public Object valueOrFirst(LocalDate date) {
+      Object v = valueAt(date);
+      return v != null || values.isEmpty() ? v : values.firstEntry().getValue();
+    }
   }
 
   private final Map<String, Document> documents;
   private final Map<String, Clause> clauses;
   private final Map<String, Parameter> parameters;
+  /** Clauses that apply from another day than their document (7号 二(三): “自2025年起”). */
+  private final Map<String, LocalDate> clausesInForce;
 
-  private Parameters(Map<String, Document> documents, Map<String, Clause> clauses, Map<String, Parameter> parameters) {
+  private Parameters(Map<String, Document> documents, Map<String, Clause> clauses, Map<String, Parameter> parameters,
+      Map<String, LocalDate> clausesInForce) {
     this.documents = Collections.unmodifiableMap(documents);
     this.clauses = Collections.unmodifiableMap(clauses);
     this.parameters = Collections.unmodifiableMap(parameters);
+    this.clausesInForce = Collections.unmodifiableMap(clausesInForce);
   }
 
-  public static Parameters load() {
-    return parse(RuleResources.list("rules/parameters", ".yaml"));
+  private static Parameters loaded;
+
+  /**
+   * The parameter files on the classpath, read once per process: they ship inside the jar and
+   * do not change while it runs, and both the catalogue (to render its summaries) and the
+   * checker need them.
+   */
+  public static synchronized Parameters load() {
+    if (loaded == null) {
+      loaded = parse(RuleResources.list("rules/parameters", ".yaml"));
+    }
+    return loaded;
   }
 
   @SuppressWarnings("unchecked")
@@ -55,25 +85,77 @@ public final class Parameters {
     Map<String, Document> docs = new LinkedHashMap<>();
     Map<String, Clause> clauses = new LinkedHashMap<>();
     Map<String, Parameter> params = new LinkedHashMap<>();
+    Map<String, LocalDate> inForce = new LinkedHashMap<>();
     for (RuleResources.Resource file : files) {
       Map<String, Object> root = RulesYaml.readMap(file.name(), new String(file.bytes(), StandardCharsets.UTF_8));
       Map<String, Map<String, Object>> d = (Map<String, Map<String, Object>>) root.getOrDefault("documents", Map.of());
-      d.forEach((k, v) -> put(docs, k, new Document(k, (String) v.get("number"), (String) v.get("title"), date(v.get("date")), (String) v.get("file"))));
+      d.forEach((k, v) -> put(docs, k, new Document(k, (String) v.get("number"), (String) v.get("title"), date(v.get("date")),
+          (String) v.get("file"), date(v.containsKey("in_force") ? v.get("in_force") : v.get("date")))));
+      Map<String, Object> f = (Map<String, Object>) root.getOrDefault("clauses_in_force", Map.of());
+      f.forEach((k, v) -> put(inForce, k, date(v)));
       Map<String, Object> c = (Map<String, Object>) root.getOrDefault("clauses", Map.of());
       c.forEach((k, v) -> put(clauses, k, new Clause(k, ((String) v).strip())));
       Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) root.getOrDefault("parameters", Map.of());
       p.forEach((k, v) -> {
         NavigableMap<LocalDate, Object> values = new TreeMap<>();
         ((Map<Object, Object>) v.get("values")).forEach((date, value) -> values.put(date(date), value(value)));
-        put(params, k, new Parameter(k, (String) v.get("description"), (String) v.get("unit"), (String) v.get("clause"), values));
+        put(params, k, new Parameter(k, (String) v.get("description"), (String) v.get("unit"), (String) v.get("clause"), values,
+            (String) v.get("note")));
       });
     }
     for (Parameter p : params.values()) {
-      if (p.clause() != null && !clauses.containsKey(p.clause())) {
-        throw new IllegalStateException("parameter " + p.key() + " cites clause " + p.clause() + " which has no text");
+      for (String ref : p.clause() == null ? new String[0] : p.clause().split(";")) {
+        if (!clauses.containsKey(ref.strip())) {
+          throw new IllegalStateException("parameter " + p.key() + " cites clause " + ref.strip() + " which has no text");
+        }
       }
     }
-    return new Parameters(docs, clauses, params);
+    Parameters out = new Parameters(docs, clauses, params, inForce);
+    for (String ref : inForce.keySet()) {
+      if (!clauses.containsKey(ref)) {
+        throw new IllegalStateException("clauses_in_force names " + ref + ", which has no text");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The day from which a clause ({@code 7号 二(三)}) applies: its own date where the parameter
+   * files give one ({@code clauses_in_force}), otherwise its document's; for a compound reference
+   * ("a; b"), the earliest of its parts. Throws for a document the files do not list.
+   */
+  public LocalDate inForce(String ref) {
+    LocalDate earliest = null;
+    for (String part : ref.split(";")) {
+      String r = part.strip();
+      LocalDate d = clausesInForce.get(r);
+      if (d == null) {
+        Document doc = documents.get(r.split(" ")[0]);
+        if (doc == null || doc.inForce() == null) {
+          throw new IllegalStateException("no document or in-force date for clause " + r);
+        }
+        d = doc.inForce();
+      }
+      if (earliest == null || d.isBefore(earliest)) {
+        earliest = d;
+      }
+    }
+    return earliest;
+  }
+
+  /** The parts of a (compound) clause reference already in force on {@code date}; the whole reference when none is. */
+  public String clauseInForce(String ref, LocalDate date) {
+    if (ref == null || ref.indexOf(';') < 0) {
+      return ref;
+    }
+    List<String> parts = new ArrayList<>();
+    String[] all = ref.split(";");
+    for (String part : all) {
+      if (!inForce(part).isAfter(date)) {
+        parts.add(part.strip());
+      }
+    }
+    return parts.isEmpty() || parts.size() == all.length ? ref : String.join("; ", parts);
   }
 
   private static <V> void put(Map<String, V> m, String k, V v) {

@@ -64,7 +64,7 @@ class ClassAlignmentTest {
     Change c = changes.get(0);
     assertEquals(L, c.path());
     assertEquals("删除（原为 类别 二级）", c.describe());
-    assertEquals(36, c.line());
+    assertEquals(38, c.line());
   }
 
   @Test

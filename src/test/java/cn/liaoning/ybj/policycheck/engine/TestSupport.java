@@ -105,7 +105,8 @@ public final class TestSupport {
   /**
    * The compliant fixture with some fields changed: pairs of path and value, e.g.
    * {@code compliantWith("employee.outpatient.classes[2].deductible", 299)}. A value of
-   * {@code null} writes null (unknown); {@link #DELETE} removes the key.
+   * {@code null} writes null (unknown); {@link #DELETE} removes the key; an index one past the end
+   * of a list adds an item.
    */
   @SuppressWarnings("unchecked")
   public static String compliantWith(Object... pathValuePairs) {
@@ -138,6 +139,8 @@ public final class TestSupport {
           if (last) {
             if (value == DELETE) {
               list.remove(idx);
+            } else if (idx == list.size()) {
+              list.add(value); // one past the end: a new item
             } else {
               list.set(idx, value);
             }
@@ -152,6 +155,39 @@ public final class TestSupport {
     opts.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     opts.setAllowUnicode(true);
     return new Yaml(opts).dump(root);
+  }
+
+  /** The compliant city made to break as many rules as one file can. */
+  public static String everythingWrong() {
+    return compliantWith(
+        "fund.employee", "risk", "fund.resident", "risk",
+        "employee.contribution.base_floor_pct", 50, "employee.contribution.base_ceiling_pct", 250, "employee.contribution.flexible_base_pct", 60, "employee.contribution.individual_rate_pct", 1.5,
+        "employee.contribution.employer_rate_pct", 6.5, "employee.contribution.employer_combined_rate_pct", null, "employee.contribution.flexible_rate_pct", 8,
+        "employee.contribution.flexible_with_account_rate_pct", 8.5, "employee.contribution.payment_interval", "yearly",
+        "employee.ratios_vary_by", List.of("enrolment_years"), "employee.annual_cap", 70000,
+        "employee.high_value_drug_deductible", 100, "employee.inpatient.childbirth_deductible", 100,
+        "employee.inpatient.overall_ratio_pct", 60, "employee.outpatient.deductible_basis", "per_year",
+        "employee.outpatient.annual_cap", 2000, "employee.outpatient.classes[2].deductible", 100,
+        "employee.outpatient.classes[2].in_service_pct", 40, "employee.inpatient.classes[2].in_service_pct", 70,
+        "employee.inpatient.classes[2].retired_pct", 80,
+        "employee.linkage.first_enrolment_benefit_start", "next_month", "employee.linkage.flexible_waiting_months", 6,
+        "employee.linkage.interruption_suspend_from", "same_month", "employee.linkage.flexible_interruption_suspend_from", "same_month",
+        "employee.linkage.transfer_grace_months", 6, "employee.linkage.transfer_out_benefit_end", "transfer_date",
+        "employee.linkage.flexible_transfer_grace_months", 6,
+        "maternity.rate_pct", 1.5, "maternity.base_same_as_employee", false, "maternity.childbirth_follows_tier_standard", false,
+        "maternity.allowance_basis", "individual_wage", "maternity.allowance_for_retirees", true, "maternity.individual_rate_pct", 0.5,
+        "maternity.allowance_paid_by", "employer", "maternity.transfer_before_birth_paid_by", "original",
+        "resident.collection_period.start_month", 10, "resident.subsidy_disbursed_next_year", true,
+        "resident.payment_interval", "monthly", "resident.ratios_vary_by", List.of("age"), "resident.annual_cap", 70000,
+        "resident.high_value_drug_deductible", 10, "resident.chronic_drug_deductible", 10, "resident.chronic_drug_ratio_pct", 50,
+        "resident.inpatient.overall_ratio_pct", 50, "resident.outpatient.annual_cap", 400,
+        "resident.outpatient.classes[0].ratio_pct", 40,
+        "resident.critical_illness.annual_cap", 300000, "resident.critical_illness.continuity_per_year", 3000,
+        "resident.critical_illness.zero_claim_bonus", 3000, "resident.critical_illness.incentive_limit_pct", 30,
+        "resident.critical_illness.zero_claim_reset_on_claim", false, "resident.critical_illness.continuity_reset_on_lapse", false,
+        "resident.waiting.fixed_months", 2, "resident.waiting.variable_months_per_lapse_year", 2,
+        "resident.waiting.long_lapse_min_total_months", 4, "resident.waiting.newborn_exempt", false,
+        "resident.waiting.repair_price_basis", "other");
   }
 
   /** Checks the compliant fixture with some fields changed (see {@link #compliantWith}). */

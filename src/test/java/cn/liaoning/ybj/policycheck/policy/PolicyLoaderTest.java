@@ -144,7 +144,7 @@ class PolicyLoaderTest {
     PolicyLoader.Loaded l = load(withBom);
     assertEquals(List.of(), l.diagnostics(), () -> show(l));
     assertEquals("合规市", l.policy().city(), "the byte-order mark is not part of the first key");
-    assertEquals(new Position(24, 15), l.policy().position("employee.annual_cap"));
+    assertEquals(new Position(26, 15), l.policy().position("employee.annual_cap"));
 
     // Positions and the quoted source line are right with a BOM and CRLF too.
     byte[] bad = "\uFEFFcity: x\r\nemployee:\r\n  annual_cap: -5\r\n".getBytes(StandardCharsets.UTF_8);
@@ -157,15 +157,15 @@ class PolicyLoaderTest {
   @Test
   void everyValueKeepsItsLineAndColumn() {
     CityPolicy p = load(TestSupport.compliant()).policy();
-    assertEquals(new Position(24, 15), p.position("employee.annual_cap"));
+    assertEquals(new Position(26, 15), p.position("employee.annual_cap"));
     assertEquals(new Position(2, 7), p.position("city"));
     // a value inside a flow mapping: "      - { name: 二级, tier: 2, deductible: 400, …"
-    assertEquals(new Position(31, 42), p.position("employee.inpatient.classes[1].deductible"));
-    assertEquals(new Position(31, 9), p.position("employee.inpatient.classes[1]"));
+    assertEquals(new Position(33, 42), p.position("employee.inpatient.classes[1].deductible"));
+    assertEquals(new Position(33, 9), p.position("employee.inpatient.classes[1]"));
     // a mapping is located at its key
-    assertEquals(new Position(40, 3), p.position("employee.linkage"));
+    assertEquals(new Position(42, 3), p.position("employee.linkage"));
     assertEquals(new Position(12, 1), p.position("employee"));
-    assertEquals(new Position(31, 42), p.position(p.hospitalClasses().get(1).path("deductible")));
+    assertEquals(new Position(33, 42), p.position(p.hospitalClasses().get(1).path("deductible")));
   }
 
   @Test
