@@ -217,7 +217,7 @@ class RuleCasesTest {
       r = TestSupport.checker().check(policy, c.asOf());
     } else {
       CityPolicy base = TestSupport.load(TestSupport.compliantWith(pairs(c.baseline())));
-      r = TestSupport.checker().check(policy, c.asOf(), BaselineCheck.facts("base.yaml", base, policy));
+      r = TestSupport.checker().check(policy, c.asOf(), BaselineCheck.facts("base.yaml", base, policy, c.asOf()));
     }
     for (Expect e : c.expect()) {
       List<Finding> of = r.findings().stream()
