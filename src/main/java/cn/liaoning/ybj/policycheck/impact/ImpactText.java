@@ -20,13 +20,13 @@ public final class ImpactText {
     for (ParamChange p : impact.parameters()) {
       sb.append("  ").append(p.key()).append("　").append(p.description()).append('\n');
       if (p.inForce()) {
-        sb.append("    基准日有效值 ").append(Values.change(p.before(), p.after(), p.unit()));
+        sb.append("    基准日有效值 ").append(p.changeText());
         if (p.from() != null) {
           sb.append("（调整后自 ").append(p.from()).append(" 起）");
         }
         sb.append('\n');
       } else {
-        sb.append("    在基准日 ").append(impact.asOf()).append(" 不改变有效值（").append(Values.describe(p.before(), p.unit()))
+        sb.append("    在基准日 ").append(impact.asOf()).append(" 不改变有效值（").append(p.beforeText())
             .append(p.firstProposed().isAfter(impact.asOf()) ? "；调整自 " + p.firstProposed() + " 起" : "")
             .append("）：在此基准日不影响任何结论\n");
       }

@@ -12,10 +12,6 @@ import cn.liaoning.ybj.policycheck.regulation.Parameters.Parameter;
 import cn.liaoning.ybj.policycheck.regulation.RulesYaml;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -118,19 +114,15 @@ public final class OverlayReader {
       fileError(String.format(Locale.ROOT, "文件过大（超过 %,d 字节），不是调整方案", MAX_BYTES));
       return null;
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
+    String text = OverlayText.decode(bytes);
+    if (text == null) {
       fileError("文件不是 UTF-8 编码的文字（请用 UTF-8 保存）");
       return null;
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
     lines = text.lines().toList();
-    if (!printable(text)) {
+    int[] bad = OverlayText.firstInvisible(text);
+    if (bad != null) {
+      add(bad[0], bad[1], Severity.ERROR, String.format(Locale.ROOT, "文件含有不可见或不允许的字符 U+%04X：请删去", bad[2]));
       return null;
     }
     Node root;
@@ -138,14 +130,21 @@ public final class OverlayReader {
       root = RulesYaml.compose(text);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      add(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, Severity.ERROR, syntax(e.getProblem()));
+      add(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, Severity.ERROR, OverlayText.syntax(e.getProblem()));
       return null;
     } catch (YAMLException e) {
-      fileError("YAML 无法读取：" + syntax(e.getMessage()));
+      fileError("YAML 无法读取：" + OverlayText.syntax(e.getMessage()));
       return null;
     }
     if (root == null || root instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
       fileError("文件为空：调整方案应写成 parameters: 下列出要调整的参数及其 values（生效日期: 值）");
+      return null;
+    }
+    if (root instanceof MappingNode m && m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+        && k.getValue().equals("city")) && m.getValue().stream().noneMatch(t -> t.getKeyNode() instanceof ScalarNode k
+        && k.getValue().equals("parameters"))) {
+      fileError("这是城市政策文件，不是调整方案：调整方案写成 parameters: 下列出要调整的参数及其 values"
+          + "（用法：policy-check impact 调整方案.yaml [城市文件或目录…]）");
       return null;
     }
     Map<String, NodeTuple> top = mapping(root, "文件顶层", TOP_KEYS);
@@ -217,7 +216,7 @@ public final class OverlayReader {
       if (errorCount() > errorsBefore) {
         return null; // a misspelt "values" is reported as such
       }
-      error(t.getKeyNode(), key + " 缺少 values（生效日期: 值，如 2027-01-01: " + example(p) + "）");
+      error(t.getKeyNode(), key + " 缺少 values（生效日期: 值，如 2027-01-01: " + Values.example(p) + "）");
       return null;
     }
     NavigableMap<LocalDate, Object> values = values(key, p, v);
@@ -235,7 +234,7 @@ public final class OverlayReader {
       return null;
     }
     if (((MappingNode) t.getValueNode()).getValue().isEmpty()) {
-      error(t.getKeyNode(), key + " 的 values 为空：应写出生效日期和值，如 2027-01-01: " + example(p));
+      error(t.getKeyNode(), key + " 的 values 为空：应写出生效日期和值，如 2027-01-01: " + Values.example(p));
       return null;
     }
     NavigableMap<LocalDate, Object> out = new TreeMap<>();
@@ -263,7 +262,7 @@ public final class OverlayReader {
     if (!out.isEmpty() && out.firstEntry().getValue() instanceof Map<?, ?> first && p.valueAt(out.firstKey()) == null
         && p.values().lastEntry().getValue() instanceof Map<?, ?> all && first.size() < all.size()) {
       error(where.get(out.firstKey()), key + " 在 " + out.firstKey() + " 之前尚无有效值：第一个值须写出全部级别（"
-          + tierNames(all.keySet()) + "）");
+          + Values.tierNames(all.keySet()) + "）");
     }
     return out;
   }
@@ -273,7 +272,7 @@ public final class OverlayReader {
     Object sample = p.values().lastEntry().getValue();
     if (sample instanceof Map<?, ?> tiers) {
       if (!(n instanceof MappingNode)) {
-        error(n, name + "形状不同：" + p.key() + " 按医院级别取值，应写成 " + example(p) + "（可以只写要调整的级别）");
+        error(n, name + "形状不同：" + p.key() + " 按医院级别取值，应写成 " + Values.example(p) + "（可以只写要调整的级别）");
         return null;
       }
       List<String> names = new ArrayList<>();
@@ -283,7 +282,7 @@ public final class OverlayReader {
         return null;
       }
       if (((MappingNode) n).getValue().isEmpty()) {
-        error(n, name + "为空：应写出至少一个级别的值，如 " + example(p));
+        error(n, name + "为空：应写出至少一个级别的值，如 " + Values.example(p));
         return null;
       }
       Map<Integer, Double> out = new TreeMap<>();
@@ -297,7 +296,7 @@ public final class OverlayReader {
     }
     if (!(n instanceof ScalarNode s)) {
       error(n, name + "形状不同：" + p.key() + " 是单个" + (sample instanceof Double ? "数值" : sample instanceof LocalDate ? "日期" : "文字")
-          + "，不是" + describe(n) + "（应写成 " + example(p) + "）");
+          + "，不是" + describe(n) + "（应写成 " + Values.example(p) + "）");
       return null;
     }
     if (sample instanceof Double) {
@@ -345,20 +344,7 @@ public final class OverlayReader {
     };
   }
 
-  /** How a value of this parameter is written, for messages: its latest value in the file's own form. */
-  private static String example(Parameter p) {
-    Object v = p.values().lastEntry().getValue();
-    if (v instanceof Map<?, ?> m) {
-      List<String> parts = new ArrayList<>();
-      new TreeMap<>(m).descendingMap().forEach((tier, d) -> parts.add("tier" + tier + ": " + Hints.fmt((Double) d)));
-      return "{ " + String.join(", ", parts) + " }";
-    }
-    return v instanceof Double d ? Hints.fmt(d) : String.valueOf(v);
-  }
 
-  private static String tierNames(Set<?> tiers) {
-    return String.join("、", tiers.stream().map(t -> (Integer) t).sorted().map(t -> "tier" + t).toList());
-  }
 
   /**
    * The entries of a mapping node by key, in file order; null (reported) when the node is not a
@@ -427,55 +413,7 @@ public final class OverlayReader {
     return s.getTag().equals(Tag.NULL) ? "空值" : "“" + Hints.clip(s.getValue()) + "”";
   }
 
-  /** Control, format (zero-width, direction) and line-separator characters are refused with their position. */
-  private boolean printable(String text) {
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      int type = Character.getType(cp);
-      boolean bad = cp != '\n' && cp != '\r' && cp != '\t' && (type == Character.CONTROL || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-          || type == Character.SURROGATE || type == Character.PRIVATE_USE);
-      if (bad) {
-        add(line, col, Severity.ERROR, String.format(Locale.ROOT, "文件含有不可见或不允许的字符 U+%04X：请删去", cp));
-        return false;
-      }
-      if (cp == '\n') {
-        line++;
-        col = 1;
-      } else if (cp != '\r') {
-        col++;
-      }
-      i += Character.charCount(cp);
-    }
-    return true;
-  }
 
-  /** SnakeYAML's problem in Chinese, for the common mistakes; otherwise quoted in plain form. */
-  private static String syntax(String problem) {
-    String p = problem == null ? "" : problem;
-    String zh;
-    if (p.contains("\\t") || p.contains("TAB") || p.contains("tab")) {
-      zh = "缩进中有制表符（Tab），请改用空格";
-    } else if (p.contains("mapping values are not allowed")) {
-      zh = "此处不能出现“键: 值”（可能是缩进不对，或值中含有未加引号的“: ”）";
-    } else if (p.contains("could not find expected ':'")) {
-      zh = "缺少冒号“:”（每一行应写成“键: 值”）";
-    } else if (p.contains("expected <block end>")) {
-      zh = "缩进不一致（同一层的键应左对齐）";
-    } else if (p.contains("end of stream")) {
-      zh = "文件意外结束：引号或括号没有闭合";
-    } else if (p.contains("expected ',' or")) {
-      zh = "方括号或花括号内的写法有误（缺少逗号或右括号）";
-    } else if (p.contains("alias") || p.contains("exceeds the limit") || p.contains("Nesting Depth")) {
-      zh = "YAML 别名过多或嵌套过深，拒绝读取";
-    } else {
-      String one = p.replaceAll("\\s+", " ").trim();
-      zh = "无法解析（YAML：" + (one.length() > 200 ? one.substring(0, 200) + "…" : one) + "）";
-    }
-    return "YAML 语法错误：" + zh;
-  }
 
   private int errorCount() {
     return (int) diagnostics.stream().filter(Diagnostic::isError).count();

@@ -15,6 +15,16 @@ import java.time.LocalDate;
  */
 public record ParamChange(String key, String description, String unit, String clause, Object before, Object after,
     LocalDate from, LocalDate firstProposed, int line, int column) {
+  /** The value in force without the overlay, in words with its unit ("三级 80%、二级 84%、一级及以下 88%"). */
+  public String beforeText() {
+    return Values.describe(before, unit);
+  }
+
+  /** What the overlay changes at the as-of date, in words ("三级 80% → 87%；二级、一级及以下不变"). */
+  public String changeText() {
+    return Values.change(before, after, unit);
+  }
+
   /** Whether the overlay changes the value in force at the as-of date. */
   public boolean inForce() {
     return !java.util.Objects.equals(before, after);

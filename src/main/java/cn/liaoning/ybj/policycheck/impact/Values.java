@@ -2,10 +2,12 @@ package cn.liaoning.ybj.policycheck.impact;
 
 import cn.liaoning.ybj.policycheck.policy.Hints;
 import cn.liaoning.ybj.policycheck.policy.Schema;
+import cn.liaoning.ybj.policycheck.regulation.Parameters.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** How a parameter's value reads in the impact outputs: "87%", "三级 87%、二级 84%", "2026-12-31". */
@@ -70,6 +72,21 @@ final class Values {
       return b ? "是" : "否";
     }
     return v.toString();
+  }
+
+  /** How a value of this parameter is written, for messages: its latest value in the file's own form. */
+  static String example(Parameter p) {
+    Object v = p.values().lastEntry().getValue();
+    if (v instanceof Map<?, ?> m) {
+      List<String> parts = new ArrayList<>();
+      new TreeMap<>(m).descendingMap().forEach((tier, d) -> parts.add("tier" + tier + ": " + Hints.fmt((Double) d)));
+      return "{ " + String.join(", ", parts) + " }";
+    }
+    return v instanceof Double d ? Hints.fmt(d) : String.valueOf(v);
+  }
+
+  static String tierNames(Set<?> tiers) {
+    return String.join("、", tiers.stream().map(t -> (Integer) t).sorted().map(t -> "tier" + t).toList());
   }
 
   /** "%" follows a number directly; other units after a space ("300 元"); dates and text have none. */

@@ -173,6 +173,7 @@ class OverlayReaderTest {
     assertTrue(error("").contains("文件为空"));
     assertTrue(error("# 只有注释\n").contains("文件为空"));
     assertTrue(error("[1, 2]\n").contains("文件顶层应为“键: 值”的映射"));
+    assertTrue(error("format: 1\ncity: 沈阳市\n").contains("这是城市政策文件，不是调整方案"), "the arguments in the wrong order");
     assertTrue(error("parameters:\n  emp.cap_min:\n    values: { 2026-01-01: 9\u200b0000 }\n").startsWith("3:28: 文件含有不可见或不允许的字符 U+200B"));
     OverlayReader.Result r = OverlayReader.read("o.yaml", new byte[] {(byte) 0xB2, (byte) 0xCE, '\n'}, TestSupport.parameters());
     assertNull(r.overlay());
