@@ -82,6 +82,30 @@ public final class HistoryChart {
     return out + "\n";
   }
 
+  /**
+   * One chart as an {@code <svg>} element alone, for a page of another writer (the audit report):
+   * the province's when {@code file} is null, else that city file's. Its texts are escaped.
+   */
+  public static String svg(History h, String file) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+      if (file == null) {
+        provinceChart(x, h);
+      } else {
+        for (History.CityLine c : h.cities()) {
+          if (c.file().equals(file)) {
+            cityChart(x, h, c);
+          }
+        }
+      }
+      x.flush();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+
   private static List<String> meta(History h) {
     List<String> lines = new ArrayList<>();
     lines.add("路径 " + String.join("、", h.paths()) + (h.since() == null ? "" : "，自 " + HistoryText.clean(h.since()) + " 起"));
@@ -105,7 +129,23 @@ public final class HistoryChart {
 
   /** The province: the sum over the cities read at each commit. */
   private static void total(XMLStreamWriter x, History h) throws XMLStreamException {
+    element(x, "h2", "全省合计");
+    x.writeStartElement("figure");
+    provinceChart(x, h);
+    x.writeStartElement("p");
+    x.writeAttribute("class", "legend");
+    legend(x, VIOLATION_COLOUR, "solid", "违规");
+    legend(x, MISSING_COLOUR, "dashed", "待定（缺数据）");
+    legend(x, Plot.DEADLINE_COLOUR, "dashed", "整改期限");
+    x.writeEndElement();
+    x.writeEndElement();
+  }
+
+  private static void provinceChart(XMLStreamWriter x, History h) throws XMLStreamException {
     int n = h.commits().size();
+    if (n == 0) {
+      return;
+    }
     Integer[] violations = new Integer[n];
     Integer[] missing = new Integer[n];
     boolean[] unreadable = new boolean[n];
@@ -127,50 +167,48 @@ public final class HistoryChart {
       tips.add(p.commit().shortId() + " " + p.commit().date().toLocalDate() + " " + HistoryText.clean(p.commit().subject())
           + "：违规 " + v + "，待定 " + m + (bad > 0 ? "，" + bad + " 个文件无法读取" : ""));
     }
-    element(x, "h2", "全省合计");
-    x.writeStartElement("figure");
     new Plot(dates(h), h.deadline(), h.extendedDeadline(), 760, 300).draw(x, "全省违规和待定的数目随提交变化", violations, missing, unreadable, tips);
-    x.writeStartElement("p");
-    x.writeAttribute("class", "legend");
-    legend(x, VIOLATION_COLOUR, "solid", "违规");
-    legend(x, MISSING_COLOUR, "dashed", "待定（缺数据）");
-    legend(x, Plot.DEADLINE_COLOUR, "dashed", "整改期限");
-    x.writeEndElement();
-    x.writeEndElement();
   }
 
   private static void cities(XMLStreamWriter x, History h) throws XMLStreamException {
     element(x, "h2", "各统筹区");
     x.writeStartElement("div");
     x.writeAttribute("class", "grid");
-    int n = h.commits().size();
     for (History.CityLine c : h.cities()) {
-      Integer[] violations = new Integer[n];
-      Integer[] missing = new Integer[n];
-      boolean[] unreadable = new boolean[n];
-      List<String> tips = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        History.Mark m = c.marks().get(i);
-        boolean checked = m.state() == History.State.CHECKED;
-        violations[i] = checked ? m.count(Status.VIOLATION) : null;
-        missing[i] = checked ? m.count(Status.INDETERMINATE) : null;
-        unreadable[i] = m.state() == History.State.UNREADABLE;
-        History.Point p = h.commits().get(i);
-        tips.add(p.commit().shortId() + " " + p.commit().date().toLocalDate() + "：" + (checked
-            ? "违规 " + m.count(Status.VIOLATION) + "，待定 " + m.count(Status.INDETERMINATE)
-            : m.state().label + (m.problem() == null ? "" : "（" + m.problem() + "）")));
-      }
       x.writeStartElement("figure");
       x.writeAttribute("class", "city");
       x.writeStartElement("figcaption");
       x.writeCharacters(c.city() + " ");
       element(x, "span", c.file() + "　违规 " + change(c, Status.VIOLATION) + "，待定 " + change(c, Status.INDETERMINATE));
       x.writeEndElement();
-      new Plot(dates(h), h.deadline(), h.extendedDeadline(), 340, 200).draw(x, c.city() + "：违规和待定的数目随提交变化",
-          violations, missing, unreadable, tips);
+      cityChart(x, h, c);
       x.writeEndElement();
     }
     x.writeEndElement();
+  }
+
+  private static void cityChart(XMLStreamWriter x, History h, History.CityLine c) throws XMLStreamException {
+    int n = h.commits().size();
+    if (n == 0) {
+      return;
+    }
+    Integer[] violations = new Integer[n];
+    Integer[] missing = new Integer[n];
+    boolean[] unreadable = new boolean[n];
+    List<String> tips = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      History.Mark m = c.marks().get(i);
+      boolean checked = m.state() == History.State.CHECKED;
+      violations[i] = checked ? m.count(Status.VIOLATION) : null;
+      missing[i] = checked ? m.count(Status.INDETERMINATE) : null;
+      unreadable[i] = m.state() == History.State.UNREADABLE;
+      History.Point p = h.commits().get(i);
+      tips.add(p.commit().shortId() + " " + p.commit().date().toLocalDate() + "：" + (checked
+          ? "违规 " + m.count(Status.VIOLATION) + "，待定 " + m.count(Status.INDETERMINATE)
+          : m.state().label + (m.problem() == null ? "" : "（" + m.problem() + "）")));
+    }
+    new Plot(dates(h), h.deadline(), h.extendedDeadline(), 340, 200).draw(x, c.city() + "：违规和待定的数目随提交变化",
+        violations, missing, unreadable, tips);
   }
 
   /** "3 → 1" from the first to the latest checked state; "—" when never checked. */

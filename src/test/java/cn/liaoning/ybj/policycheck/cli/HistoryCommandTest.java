@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.liaoning.ybj.policycheck.history.GitHistory;
+import cn.liaoning.ybj.policycheck.history.History;
+import cn.liaoning.ybj.policycheck.history.HistoryChart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -252,6 +255,15 @@ class HistoryCommandTest {
     assertFalse(html.contains("http://") && html.contains("src=\"http"), "no network resource");
     for (String name : List.of("沈阳市", "大连市")) {
       assertTrue(html.contains(name), name);
+    }
+
+    // One chart alone, for another page (the audit report): a well-formed <svg> element.
+    History h = History.walk(CheckCommand.checker(), GitHistory.of(List.of(cities)), null, null, null);
+    for (String file : new String[] {null, "city-policies/shenyang.yaml"}) {
+      Document svg = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+          HistoryChart.svg(h, file).getBytes(StandardCharsets.UTF_8)));
+      assertEquals("svg", svg.getDocumentElement().getLocalName());
+      assertTrue(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() >= 2);
     }
   }
 }
