@@ -16,12 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -154,24 +158,48 @@ public record History(List<String> paths, String since, LocalDate fixedAsOf, Lis
         checker.parameters().date("deadline.standard", last), checker.parameters().date("deadline.extended", last));
   }
 
+  /** One check to make: a file state as of a date, under the key of its result. */
+  private record Task(String key, CityPolicy policy, LocalDate asOf) {}
+
+  /**
+   * Checks every (file state, as-of date) once. The checks of one city file run in commit order on
+   * one thread, in one kept session ({@link Checker#incremental()}): from one commit to the next,
+   * usually only the date or a few values differ, and the rules re-evaluate only what changed.
+   */
   private static Map<String, Map<Status, Integer>> check(Checker checker, List<GitHistory.State> states, List<Point> points,
       Map<String, PolicyLoader.Loaded> loaded, BiConsumer<Integer, Integer> progress) {
-    Map<String, Runnable> todo = new LinkedHashMap<>();
-    Map<String, Map<Status, Integer>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, List<Task>> byFile = new LinkedHashMap<>();
+    Set<String> keys = new HashSet<>();
     for (int i = 0; i < states.size(); i++) {
       LocalDate asOf = points.get(i).asOf();
       for (GitHistory.FileAt f : states.get(i).files()) {
         PolicyLoader.Loaded l = f.blob() == null ? null : loaded.get(f.blob());
         String key = f.blob() + "@" + asOf;
-        if (l != null && l.ok() && !todo.containsKey(key)) {
-          todo.put(key, () -> {
-            CityResult r = checker.check(l.policy(), asOf);
-            out.put(key, Map.copyOf(r.counts()));
-          });
+        if (l != null && l.ok() && keys.add(key)) {
+          byFile.computeIfAbsent(f.path(), p -> new ArrayList<>()).add(new Task(key, l.policy(), asOf));
         }
       }
     }
-    int threads = Math.max(1, Math.min(todo.size(), Runtime.getRuntime().availableProcessors()));
+    int total = keys.size();
+    Queue<List<Task>> files = new ConcurrentLinkedQueue<>(byFile.values());
+    Map<String, Map<Status, Integer>> out = new ConcurrentHashMap<>();
+    AtomicInteger done = new AtomicInteger();
+    Runnable worker = () -> {
+      try (Checker.Incremental session = checker.incremental()) {
+        for (List<Task> tasks = files.poll(); tasks != null; tasks = files.poll()) {
+          for (Task t : tasks) {
+            CityResult r = session.check(t.policy(), t.asOf());
+            out.put(t.key(), Map.copyOf(r.counts()));
+            if (progress != null) {
+              synchronized (progress) {
+                progress.accept(done.incrementAndGet(), total);
+              }
+            }
+          }
+        }
+      }
+    };
+    int threads = Math.max(1, Math.min(byFile.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "history");
       t.setDaemon(true);
@@ -179,15 +207,10 @@ public record History(List<String> paths, String since, LocalDate fixedAsOf, Lis
     });
     try {
       List<Future<?>> pending = new ArrayList<>();
-      todo.values().forEach(task -> pending.add(pool.submit(task)));
-      int done = 0;
-      for (Future<?> f : pending) {
-        join(f);
-        done++;
-        if (progress != null) {
-          progress.accept(done, pending.size());
-        }
+      for (int i = 0; i < threads; i++) {
+        pending.add(pool.submit(worker));
       }
+      pending.forEach(History::join);
     } finally {
       pool.shutdownNow();
     }
