@@ -277,7 +277,7 @@ public final class OverlayReader {
       }
       List<String> names = new ArrayList<>();
       tiers.keySet().forEach(tier -> names.add("tier" + tier));
-      Map<String, NodeTuple> given = mapping(n, name, names);
+      Map<String, NodeTuple> given = mapping(n, name, names, false); // tier1–3 are all as close to "tier4"
       if (given == null) {
         return null;
       }
@@ -352,6 +352,10 @@ public final class OverlayReader {
    * reported and left out.
    */
   private Map<String, NodeTuple> mapping(Node n, String what, List<String> allowed) {
+    return mapping(n, what, allowed, true);
+  }
+
+  private Map<String, NodeTuple> mapping(Node n, String what, List<String> allowed, boolean suggest) {
     anchor(n);
     if (!(n instanceof MappingNode m)) {
       error(n, what + "应为“键: 值”的映射，而不是" + describe(n));
@@ -375,7 +379,7 @@ public final class OverlayReader {
         if (allowed == TOP_KEYS && (key.equals("documents") || key.equals("clauses"))) {
           error(k, "调整方案只调整参数的值，不能增改来源文件（documents）或条款原文（clauses）");
         } else {
-          String hint = Hints.closest(key, allowed);
+          String hint = suggest ? Hints.closest(key, allowed) : null;
           error(k, what + "中没有键“" + Hints.clip(key) + "”，可写：" + String.join("、", allowed)
               + (hint == null ? "" : "（是否想写 " + hint + "？）"));
         }
