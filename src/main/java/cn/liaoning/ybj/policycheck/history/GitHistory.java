@@ -213,7 +213,10 @@ public final class GitHistory {
       if (!BaselineSource.cityFileName(name)) {
         continue;
       }
-      if (mode.equals("100644") || mode.equals("100755")) {
+      String shown = HistoryText.clean(name);
+      if (!shown.equals(name)) {
+        out.add(new FileAt(prefix + shown, null, "文件名含有控制字符或不可见字符，未读取"));
+      } else if (mode.equals("100644") || mode.equals("100755")) {
         out.add(new FileAt(prefix + name, id, null));
       } else if (mode.equals("120000")) {
         out.add(new FileAt(prefix + name, null, "是符号链接：历史中不跟随链接读取"));

@@ -190,7 +190,13 @@ class HistoryCommandTest {
   void anUnreadableStateIsShownNotDroppedAndAFileAddedLaterIsAbsentBefore() throws Exception {
     Files.writeString(cities.resolve("dalian.yaml"), "city: [\n", StandardCharsets.UTF_8);
     Files.writeString(cities.resolve("new.yaml"), Files.readString(Path.of("city-policies/dalian.yaml")), StandardCharsets.UTF_8);
-    commit("2026-05-01T10:00:00+08:00", "坏文件");
+    Files.writeString(cities.resolve("esc\u001b[31m.yaml"), "city: 某市\n", StandardCharsets.UTF_8);
+    commit("2026-05-01T10:00:00+08:00", "坏文件\u001b[2J");
+    Run text = run("history", cities.toString());
+    assertFalse(text.out().contains("\u001b") || text.err().contains("\u001b"), "no terminal escape from the repository is echoed");
+    assertTrue(text.out().contains("esc\uFFFD[31m.yaml"), text.out());
+    Files.delete(cities.resolve("esc\u001b[31m.yaml"));
+    commit("2026-05-02T10:00:00+08:00", "去掉");
     Run r = run("history", cities.toString(), "--format", "json");
     assertEquals(2, r.code(), "a state that cannot be read is an error");
     assertTrue(r.err().matches("(?s)[0-9a-f]{7}:city-policies/dalian\\.yaml:\\d+:\\d+: 错误: .*"), r.err());
@@ -202,7 +208,7 @@ class HistoryCommandTest {
     JsonNode added = city(r.json(), "city-policies/new.yaml").get("points");
     assertEquals("absent", added.get(0).get("state").asText());
     assertEquals("checked", added.get(1).get("state").asText());
-    assertEquals(1, r.json().get("errors").size());
+    assertEquals(2, r.json().get("errors").size(), "dalian's state, and the file whose name cannot be shown");
   }
 
   @Test
