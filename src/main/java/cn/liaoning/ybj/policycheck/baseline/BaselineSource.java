@@ -245,13 +245,23 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       return root;
     }
 
-    private record Git(int code, byte[] out) {}
+    /** A git process's exit status and standard output (cut at the limit it was run with). */
+    public record Git(int code, byte[] out) {}
 
     /** A city file one byte over its limit, and room for the header line of {@code cat-file --batch}. */
     private static final int GIT_OUTPUT_LIMIT = PolicyReader.MAX_BYTES + 1 + 4096;
 
     /** Runs git in {@code dir} with {@code input} (or nothing) on its standard input. */
     private static Git git(Path dir, String input, String... args) throws BaselineException {
+      return git(dir, input, GIT_OUTPUT_LIMIT, args);
+    }
+
+    /**
+     * Runs git in {@code dir} as the baseline reading does (no terminal prompt, C locale, standard
+     * error discarded, a time limit), for other readers of the repository (the history walk). At
+     * most {@code limit} bytes of output are kept: output of that length may have been cut.
+     */
+    public static Git git(Path dir, String input, int limit, String... args) throws BaselineException {
       List<String> cmd = new ArrayList<>();
       cmd.add("git");
       cmd.add("-C");
@@ -272,7 +282,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
             in.write(input.getBytes(StandardCharsets.UTF_8));
           }
         }
-        byte[] out = readLimited(p.getInputStream(), GIT_OUTPUT_LIMIT);
+        byte[] out = readLimited(p.getInputStream(), limit);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new BaselineException("git " + String.join(" ", args) + " 超时");

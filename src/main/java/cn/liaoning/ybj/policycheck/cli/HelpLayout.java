@@ -34,7 +34,7 @@ final class HelpLayout {
     Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>();
     for (Map.Entry<String, IHelpSectionRenderer> e : cmd.getHelpSectionMap().entrySet()) {
       IHelpSectionRenderer r = e.getValue();
-      sections.put(e.getKey(), e.getKey().equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS) ? r : wrapping(r));
+      sections.put(e.getKey(), e.getKey().equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS) ? new Synopsis(r) : wrapping(r));
     }
     cmd.setHelpSectionMap(sections);
     for (CommandLine sub : cmd.getSubcommands().values()) {
@@ -44,6 +44,37 @@ final class HelpLayout {
 
   private static IHelpSectionRenderer wrapping(IHelpSectionRenderer r) {
     return new Wrapping(r);
+  }
+
+  /**
+   * The synopsis, wrapped by picocli itself (it knows where an option ends), but at a width less
+   * the columns its Chinese heading ("用法：") takes beyond what picocli counts for it: picocli
+   * counts a wide character as one column.
+   */
+  private static final class Synopsis implements IHelpSectionRenderer {
+    private final IHelpSectionRenderer inner;
+
+    Synopsis(IHelpSectionRenderer inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String render(CommandLine.Help help) {
+      UsageMessageSpec um = help.commandSpec().usageMessage();
+      String heading = um.synopsisHeading() == null ? "" : um.synopsisHeading().replace("%n", "");
+      int extra = columns(heading) - heading.length();
+      if (extra <= 0) {
+        return inner.render(help);
+      }
+      int width = um.width();
+      boolean auto = um.autoWidth();
+      um.autoWidth(false).width(width - extra);
+      try {
+        return inner.render(help);
+      } finally {
+        um.width(width).autoWidth(auto);
+      }
+    }
   }
 
   /** A section rendered unwrapped by picocli, then wrapped here (a class, not a lambda: no call site to link at start-up). */

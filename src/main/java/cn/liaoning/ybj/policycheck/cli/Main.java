@@ -52,7 +52,7 @@ public final class Main {
   }
 
   /** Commands that evaluate the rules: their rule base is built while the rest starts up. */
-  private static final java.util.Set<String> EVALUATING = java.util.Set.of("check", "sweep", "report");
+  private static final java.util.Set<String> EVALUATING = java.util.Set.of("check", "sweep", "report", "impact", "history");
 
   /** Starts building the rule base on the second core when the command will need it. */
   private static void preloadRules(String[] args) {
@@ -86,6 +86,8 @@ public final class Main {
     SUBCOMMANDS.put("rules", RulesCommand.class);
     SUBCOMMANDS.put("explain", ExplainCommand.class);
     SUBCOMMANDS.put("sweep", SweepCommand.class);
+    SUBCOMMANDS.put("impact", ImpactCommand.class);
+    SUBCOMMANDS.put("history", HistoryCommand.class);
     SUBCOMMANDS.put("schema", SchemaCommand.class);
   }
 

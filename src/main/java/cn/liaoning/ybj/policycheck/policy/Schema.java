@@ -246,7 +246,7 @@ public final class Schema {
   static final Obj EMPLOYEE_CLASS =
       obj(
           "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“区属二级”“一级及以下”"),
-          "tier", integer(1, 3).label("医院级别").help(TIER_HELP),
+          "tier", suggested(integer(1, 3), "1", "一级及以下", "2", "二级", "3", "三级").label("医院级别").help(TIER_HELP),
           "deductible", money().label("起付标准"),
           "in_service_pct", pct().label("在职职工支付比例").help("政策范围内支付比例（在职职工）"),
           "retired_pct", pct().label("退休人员支付比例").help("政策范围内支付比例（退休人员）"));
@@ -254,7 +254,7 @@ public final class Schema {
   static final Obj RESIDENT_CLASS =
       obj(
           "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“一级及以下”"),
-          "tier", integer(1, 3).label("医院级别").help(TIER_HELP),
+          "tier", suggested(integer(1, 3), "1", "一级及以下", "2", "二级", "3", "三级").label("医院级别").help(TIER_HELP),
           "deductible", money().label("起付标准"),
           "ratio_pct", pct().label("支付比例").help("政策范围内支付比例"));
 

@@ -187,6 +187,21 @@ public final class Parameters {
     return o == null ? null : o.toString();
   }
 
+  /**
+   * These parameters with some replaced (a proposed adjustment: see the impact package): the same
+   * documents and clauses, each replacement in the place of the parameter with its key, which must
+   * exist. Nothing else changes.
+   */
+  public Parameters replacing(List<Parameter> replacements) {
+    Map<String, Parameter> params = new LinkedHashMap<>(parameters);
+    for (Parameter p : replacements) {
+      if (params.replace(p.key(), p) == null || p.clause() != null && !clauses.containsKey(p.clause())) {
+        throw new IllegalArgumentException("cannot replace parameter " + p.key());
+      }
+    }
+    return new Parameters(documents, clauses, params, clausesInForce);
+  }
+
   /** The parameters in force on {@code asOf}, as facts for the rules. */
   @SuppressWarnings("unchecked")
   public List<Param> factsAt(LocalDate asOf) {

@@ -25,14 +25,23 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * (the files are trusted, but a constructor and its date handling cost start-up time on every
  * run). A key written twice is an error, not silently the last value.
  */
-final class RulesYaml {
+public final class RulesYaml {
   private RulesYaml() {}
 
   /** The document's root, or null for an empty document. */
   static Object read(String name, String text) {
-    LoaderOptions options = new LoaderOptions();
-    Node root = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options).getSingleNode();
+    Node root = compose(text);
     return root == null ? null : value(name, root);
+  }
+
+  /**
+   * The document's node tree as SnakeYAML's composer builds it (each node with its position), or
+   * null for an empty document: for readers of files in the parameters' format that report
+   * positions (a parameter overlay). Throws SnakeYAML's exceptions on a syntax error.
+   */
+  public static Node compose(String text) {
+    LoaderOptions options = new LoaderOptions();
+    return new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options).getSingleNode();
   }
 
   /** The root mapping of a document ({@link #read}); an empty map for an empty document. */

@@ -70,7 +70,7 @@ public final class CsvReport {
    * Makes a cell safe to open in a spreadsheet: text that a spreadsheet would read as a formula
    * (first character {@code = + - @}, tab or carriage return) gets a leading apostrophe.
    */
-  static String neutralise(String cell) {
+  public static String neutralise(String cell) {
     if (cell.isEmpty() || NUMBER.matcher(cell).matches()) {
       return cell;
     }

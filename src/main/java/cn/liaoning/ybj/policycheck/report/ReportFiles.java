@@ -55,7 +55,7 @@ public final class ReportFiles {
    * Writes every file to a temporary sibling, then moves each over its target. If any temporary
    * file cannot be written, none of the targets is touched and the temporary files are removed.
    */
-  static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
+  public static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
     Files.createDirectories(dir);
     removeStaleTemporaries(dir, files.keySet());
     // A target that cannot be replaced by a file is found before anything moves, so that a
