@@ -27,7 +27,14 @@ def validation(ws, ref):
     return None
 
 
-out = {"sheets": wb.sheetnames, "protection": {}, "headers": {}, "params": {}, "classes": {}}
+out = {
+    "sheets": [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"],
+    "hidden": {ws.title: ws.sheet_state for ws in wb.worksheets if ws.sheet_state != "visible"},
+    "protection": {},
+    "headers": {},
+    "params": {},
+    "classes": {},
+}
 for ws in wb.worksheets:
     out["protection"][ws.title] = {"sheet": bool(ws.protection.sheet), "password": ws.protection.password}
     out["headers"][ws.title] = [c.value for c in ws[1]]

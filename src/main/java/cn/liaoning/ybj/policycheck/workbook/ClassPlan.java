@@ -35,6 +35,14 @@ final class ClassPlan {
   void plan(List<Filled.ClassRow> rows) {
     int n = Math.max(0, doc.size(list));
     List<String> fields = sheet.fields();
+    String then = p.originals().get(list + Layout.COUNT);
+    if (then != null && !then.equals(String.valueOf(n)) && !sameAsFile(rows, n, fields)) {
+      // Rows are matched to the file's classes by position: with classes added or removed since
+      // the workbook was made, a row would land on another class.
+      p.error(p.cell(sheet.name(), 0, 0), itemLabel + "：生成填报表时文件中有 " + then + " 个类别，现在有 " + n
+          + " 个：请用 policy-check template 重新生成填报表，再把改动填入新表");
+      return;
+    }
     List<Map<String, String>> added = new ArrayList<>();
     List<String> comments = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
@@ -86,6 +94,21 @@ final class ClassPlan {
     }
   }
 
+  /** Whether the sheet says exactly what the file's list holds (a workbook imported before). */
+  private boolean sameAsFile(List<Filled.ClassRow> rows, int n, List<String> fields) {
+    if (rows.size() != n) {
+      return false;
+    }
+    for (Filled.ClassRow r : rows) {
+      for (String field : fields) {
+        if (!Planner.same(doc.values().get(list + "[" + r.index() + "]." + field), r.values().get(field))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private void existing(Filled.ClassRow r, String item, String wasName, List<String> fields) {
     String shown = itemLabel + "“" + (wasName == null ? "" : wasName) + "”";
     String id = r.source() == null ? null : p.sources().resolve(r.source(), r.sourceCell());
@@ -96,6 +119,9 @@ final class ClassPlan {
       Object was = doc.values().get(path);
       Object now = r.values().get(field);
       String label = Schema.at(list + "[*]." + field).label();
+      if (p.changedSince(path, was, now, shown + " · " + label, p.cell(sheet.name(), r.excelRow(), c))) {
+        continue;
+      }
       if (now == null && was != null) {
         if (field.equals("name")) {
           continue; // reported by the caller

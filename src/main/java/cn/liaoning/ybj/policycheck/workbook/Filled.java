@@ -7,6 +7,8 @@ import java.util.Map;
  * What a filled workbook says, as read and checked cell by cell: empty cells are null (not known).
  * Every value is already of the type the city file stores (codes for enumerated words).
  *
+ * @param originals each value as the file held it when the workbook was made ({@link Show#canonical}),
+ *     and each list's length under {@code <list>#}; empty for a workbook without that record
  * @param problems every cell that could not be read, located ({@code dalian.xlsx!参数!C12})
  * @param warnings values accepted but worth a second look
  */
@@ -16,6 +18,7 @@ record Filled(
     List<Param> params,
     Map<String, List<ClassRow>> classes,
     List<SourceRow> sources,
+    Map<String, String> originals,
     List<Problem> problems,
     List<Problem> warnings) {
 

@@ -26,6 +26,14 @@ final class Layout {
   static final String README = "说明";
   static final String PARAMS = "参数";
   static final String SOURCES = "来源";
+  /**
+   * A very hidden sheet: each value as the file held it when the workbook was made (field path,
+   * value), and the number of items of each list ({@code employee.inpatient.classes#}). The
+   * import compares against it, so that a value changed in the file since is not overwritten
+   * by the workbook's old copy of it.
+   */
+  static final String ORIGINALS = "原值";
+  static final String COUNT = "#";
 
   /** 说明 sheet: labels in column A, values in column B. */
   static final String META_CITY = "统筹区";

@@ -82,6 +82,10 @@ final class Planner {
     return sources;
   }
 
+  Map<String, String> originals() {
+    return f.originals();
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private void params() {
@@ -152,6 +156,9 @@ final class Planner {
     String label = Schema.label(path);
     Object was = current(path);
     Object now = p.value();
+    if (changedSince(path, was, now, label, p.cell())) {
+      return;
+    }
     boolean changed = false;
     if (!y.has(path) && p.remark() != null) {
       pendingComments.put(path, oneLine(p.remark())); // the key is added below: its remark goes on its line
@@ -188,6 +195,26 @@ final class Planner {
           + (src == null ? "（未注明来源）" : "（来源：" + sources.display(src) + "）"));
     }
     remark(path, p.remark(), label, p.cell());
+  }
+
+  /**
+   * Whether the file's value changed after the workbook was made (the workbook's 原值 says what it
+   * was then). If the workbook left the value as it was, the file's newer value stays (noted); if
+   * the workbook changed it too, to something else, that is a conflict (an error at the cell).
+   * Either way the row is not applied.
+   */
+  boolean changedSince(String path, Object was, Object now, String label, String cell) {
+    String then = f.originals().get(path);
+    if (then == null || then.equals(Show.canonical(was))) {
+      return false;
+    }
+    if (then.equals(Show.canonical(now))) {
+      notice(cell + "：" + label + "在生成本填报表之后已在文件中改为 " + Show.value(path, was) + "，工作簿未改动此项，保留文件中的值");
+    } else if (!same(was, now)) {
+      error(cell, label + "：生成填报表时文件中为 " + (then.isEmpty() ? "未填" : then) + "，之后文件已改为 " + Show.value(path, was)
+          + "，工作簿中又填为 " + Show.value(path, now) + "：请核对后用 policy-check template 重新生成填报表再填写");
+    }
+    return true;
   }
 
   /** A value's remark: the comment at the end of its line. */

@@ -59,6 +59,31 @@ final class Show {
     return "“" + Hints.clip(v.toString()) + "”";
   }
 
+  /**
+   * A value as one plain text, equal for equal values (300 and 300.0 alike): what the workbook
+   * records of each value as it was when the workbook was made ("" for unknown).
+   */
+  static String canonical(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Number n) {
+      return YamlScalars.number(new BigDecimal(n.toString()));
+    }
+    if (v instanceof List<?> l) {
+      List<String> parts = new ArrayList<>();
+      l.forEach(o -> parts.add(canonical(o)));
+      return "[" + String.join(",", parts) + "]";
+    }
+    if (v instanceof Doc.Range r) {
+      return canonical(r.min()) + "~" + canonical(r.max());
+    }
+    if (v instanceof MonthDay md) {
+      return String.format(Locale.ROOT, "%02d-%02d", md.getMonthValue(), md.getDayOfMonth());
+    }
+    return v.toString();
+  }
+
   static String range(Doc.Range r) {
     return "{ min: " + YamlScalars.format(r.min(), true) + ", max: " + YamlScalars.format(r.max(), true) + " }";
   }

@@ -67,6 +67,8 @@ public final class TemplateWriter {
         classes(w.createSheet(c.name()), c);
       }
       sourceSheet(w.createSheet(Layout.SOURCES));
+      originals(w.createSheet(Layout.ORIGINALS));
+      w.setSheetVisibility(w.getSheetIndex(Layout.ORIGINALS), org.apache.poi.ss.usermodel.SheetVisibility.VERY_HIDDEN);
       w.setActiveSheet(1);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       w.write(out);
@@ -80,9 +82,8 @@ public final class TemplateWriter {
 
   private void params(XSSFSheet sh) {
     header(sh, Layout.PARAM_HEADERS);
-    int[] widths = {34, 6, 22, 30, 60, 26, 40, 44};
-    for (int i = 0; i < widths.length; i++) {
-      sh.setColumnWidth(i, widths[i] * 256);
+    for (int i = 0; i < PARAM_WIDTHS.length; i++) {
+      sh.setColumnWidth(i, PARAM_WIDTHS[i] * 256);
     }
     int r = 1;
     for (Layout.Row row : Layout.paramRows()) {
@@ -125,6 +126,37 @@ public final class TemplateWriter {
     Validations.value(sh, x.getRowNum(), Layout.VALUE, t, Schema.label(path), prompt(path, t));
     if (row.ownSource()) {
       sourceList(sh, x.getRowNum(), Layout.SOURCE);
+    }
+    fitHeight(x, PARAM_WIDTHS);
+  }
+
+  /** Column widths of the 参数 sheet, in characters. */
+  private static final int[] PARAM_WIDTHS = {34, 6, 22, 30, 60, 26, 40, 44};
+
+  /**
+   * Sets a row's height to show its wrapped text: not every spreadsheet program sizes rows by
+   * their content when it opens a file (LibreOffice keeps one line), so the height is estimated
+   * here, a Chinese character taking two places.
+   */
+  static void fitHeight(XSSFRow x, int[] widths) {
+    int lines = 1;
+    for (int c = 0; c < widths.length; c++) {
+      XSSFCell cell = x.getCell(c);
+      if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getCellStyle().getWrapText()) {
+        int width = 0;
+        int most = 1;
+        for (String part : cell.getStringCellValue().split("\n")) {
+          width = 0;
+          for (int i = 0; i < part.length(); i++) {
+            width += part.charAt(i) < 0x2E80 ? 1 : 2;
+          }
+          most += (width + widths[c] - 3) / Math.max(1, widths[c] - 2);
+        }
+        lines = Math.max(lines, most - 1);
+      }
+    }
+    if (lines > 1) {
+      x.setHeightInPoints(15f * lines);
     }
   }
 
@@ -180,15 +212,47 @@ public final class TemplateWriter {
     return sb.toString();
   }
 
+  /** The 原值 sheet: every value of the workbook as the file held it, and the length of each list. */
+  private void originals(XSSFSheet sh) {
+    int r = 0;
+    for (Layout.Row row : Layout.paramRows()) {
+      if (!row.section()) {
+        Schema.Type t = Schema.at(row.path());
+        Object v = t instanceof ListOf ? doc.strings(row.path()) : doc.values().get(row.path());
+        original(sh, r++, row.path(), v);
+      }
+    }
+    for (Layout.ClassSheet c : Layout.CLASS_SHEETS) {
+      int n = Math.max(0, doc.size(c.list()));
+      original(sh, r++, c.list() + Layout.COUNT, n);
+      for (int i = 0; i < n; i++) {
+        for (String f : c.fields()) {
+          String path = c.list() + "[" + i + "]." + f;
+          original(sh, r++, path, doc.values().get(path));
+        }
+      }
+    }
+    protect(sh);
+  }
+
+  private void original(XSSFSheet sh, int r, String path, Object v) {
+    XSSFRow x = sh.createRow(r);
+    x.createCell(0).setCellValue(path);
+    x.createCell(1).setCellValue(Show.canonical(v));
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private void classes(XSSFSheet sh, Layout.ClassSheet c) {
     List<String> headers = c.headers();
     header(sh, headers);
     List<String> fields = c.fields();
+    int[] widths = new int[headers.size()];
     for (int i = 0; i < headers.size(); i++) {
-      sh.setColumnWidth(i, (i == 0 ? 28 : i == headers.size() - 1 ? 40 : i == headers.size() - 2 ? 26 : 14) * 256);
+      widths[i] = i == 0 ? 30 : i == headers.size() - 1 ? 40 : i == headers.size() - 2 ? 26 : 16;
+      sh.setColumnWidth(i, widths[i] * 256);
     }
+    fitHeight(sh.getRow(0), widths);
     int existing = Math.max(0, doc.size(c.list()));
     for (int i = 0; i < existing + Layout.SPARE_ROWS; i++) {
       XSSFRow x = sh.createRow(i + 1);
@@ -272,8 +336,16 @@ public final class TemplateWriter {
     sh.addValidationData(dv);
   }
 
-  /** Sheet protection without a password: only the unlocked (pale yellow) cells take input. */
-  private static void protect(XSSFSheet sh) {
+  /** Sheet protection without a password: only the unlocked (pale yellow) cells take input; printed A4 landscape, one page wide. */
+  static void protect(XSSFSheet sh) {
+    sh.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    sh.getPrintSetup().setLandscape(true);
+    sh.setFitToPage(true);
+    sh.getPrintSetup().setFitWidth((short) 1);
+    sh.getPrintSetup().setFitHeight((short) 0);
+    if (sh.getRow(0) != null && sh.getWorkbook().getSheetIndex(sh) > 0) {
+      sh.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+    }
     sh.lockFormatColumns(false);
     sh.lockFormatRows(false);
     sh.lockSelectLockedCells(false);

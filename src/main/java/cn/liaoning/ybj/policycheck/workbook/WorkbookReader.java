@@ -63,7 +63,7 @@ public final class WorkbookReader {
   private Filled read(XSSFWorkbook wb) {
     List<String> present = new ArrayList<>();
     for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-      present.add(wb.getSheetName(i));
+      present.add(Values.visible(wb.getSheetName(i)));
     }
     Map<String, XSSFSheet> sheets = new HashMap<>();
     for (String s : Layout.sheetNames()) {
@@ -71,7 +71,7 @@ public final class WorkbookReader {
       if (sh == null) {
         String hint = Hints.closest(s, present);
         problems.add(new Filled.Problem(name, "缺少工作表“" + s + "”（工作簿中有：" + String.join("、", present) + "）"
-            + (hint != null ? "，是否被改名为“" + Values.visible(hint) + "”？" : "")
+            + (hint != null ? "，是否被改名为“" + hint + "”？" : "")
             + "：请在本工具生成的模板中填写，不要改工作表的名称"));
       } else {
         sheets.put(s, sh);
@@ -86,7 +86,7 @@ public final class WorkbookReader {
       }
     }
     List<Filled.SourceRow> sources = sheets.containsKey(Layout.SOURCES) ? sources(sheets.get(Layout.SOURCES)) : List.of();
-    return new Filled(name, meta, params, classes, sources, problems, warnings);
+    return new Filled(name, meta, params, classes, sources, originals(wb.getSheet(Layout.ORIGINALS)), problems, warnings);
   }
 
   private Filled.Meta meta(XSSFSheet sh) {
@@ -237,6 +237,26 @@ public final class WorkbookReader {
     }
     while (!out.isEmpty() && out.get(out.size() - 1).blank()) {
       out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /** The 原值 sheet: field path → value when the workbook was made (read quietly: a clerk never sees it). */
+  private static Map<String, String> originals(XSSFSheet sh) {
+    Map<String, String> out = new HashMap<>();
+    if (sh == null) {
+      return out;
+    }
+    for (int r = 0; r <= Math.min(sh.getLastRowNum(), 10 * MAX_ROWS); r++) {
+      Row row = sh.getRow(r);
+      if (row == null) {
+        continue;
+      }
+      Cells.Content k = Cells.read(row.getCell(0));
+      Cells.Content v = Cells.read(row.getCell(1));
+      if (k.text() != null && !k.number()) {
+        out.put(k.text(), v.text() == null ? "" : v.text());
+      }
     }
     return out;
   }

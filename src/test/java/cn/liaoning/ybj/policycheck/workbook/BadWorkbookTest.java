@@ -114,6 +114,19 @@ class BadWorkbookTest {
   }
 
   @Test
+  void invisibleAndControlCharactersAreRefusedNotEchoed() {
+    XSSFWorkbook[] keep = new XSSFWorkbook[1];
+    Path p = dalianWith(wb -> {
+      keep[0] = wb;
+      Books.value(wb, "maternity.allowance_basis").setCellValue("本人缴费工资\u202E");
+      Books.cell(wb, "职工门诊", 1, 0).setCellValue("三级\u200B");
+    });
+    Books.Run r = refused(p, c(keep[0], "maternity.allowance_basis") + ": 错误: 生育津贴计发基数：含有不可见字符或控制字符 U+202E",
+        "dalian.xlsx!职工门诊!A2: 错误: 职工门诊医院类别 · 类别名称：含有不可见字符或控制字符 U+200B");
+    assertFalse(r.err().contains("\u200B") || r.err().contains("\u202E"), "nothing invisible reaches the terminal");
+  }
+
+  @Test
   void aDateWhereANumberBelongsIsNamed() {
     XSSFWorkbook[] keep = new XSSFWorkbook[1];
     Path p = dalianWith(wb -> {

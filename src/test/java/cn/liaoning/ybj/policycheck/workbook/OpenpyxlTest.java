@@ -82,6 +82,7 @@ class OpenpyxlTest {
   void sheetsHeadersAndProtectionAsOpenpyxlReadsThem() throws Exception {
     JsonNode w = inspect("shenyang");
     assertEquals("[\"说明\",\"参数\",\"职工住院\",\"职工门诊\",\"居民住院\",\"居民门诊\",\"来源\"]", w.get("sheets").toString());
+    assertEquals("{\"原值\":\"veryHidden\"}", w.get("hidden").toString(), "the record of the values as they were is out of sight");
     for (JsonNode p : w.get("protection")) {
       assertTrue(p.get("sheet").asBoolean(), w.get("protection").toString());
       assertTrue(p.get("password").isNull(), "protected without a password");

@@ -193,6 +193,32 @@ class RoundTripTest {
     assertTrue(yaml.contains("      - { name: 市属二级, tier: 2"), yaml);
   }
 
+  @Test
+  void aValueChangedInTheFileSinceTheWorkbookWasMadeIsNotOverwritten() throws IOException {
+    Path cities = cities();
+    Path yaml = cities.resolve("shenyang.yaml");
+    // After the template was made, the file's annual cap changed (an approved adjustment).
+    Files.writeString(yaml, Files.readString(yaml).replace("annual_cap: 150000 ", "annual_cap: 160000 "));
+    XSSFWorkbook wb = book("shenyang");
+    Books.value(wb, "employee.outpatient.annual_cap").setCellValue(13000);
+    Path filled = dir.resolve("shenyang.xlsx");
+    Books.save(wb, filled);
+    Books.Run r = Books.run("import", filled.toString(), "--dir", cities.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("已在文件中改为 160000 元，工作簿未改动此项，保留文件中的值"), r.out());
+    String text = Files.readString(yaml);
+    assertTrue(text.contains("annual_cap: 160000 ") && text.contains("annual_cap: 13000 "), text);
+
+    // The workbook changing it too, to another value, is a conflict: nothing is written.
+    Books.value(wb, "employee.annual_cap").setCellValue(170000);
+    Books.save(wb, filled);
+    byte[] before = Books.bytes(yaml);
+    Books.Run conflict = Books.run("import", filled.toString(), "--dir", cities.toString());
+    assertEquals(2, conflict.code(), conflict.out());
+    assertTrue(conflict.err().contains("生成填报表时文件中为 150000，之后文件已改为 160000 元，工作簿中又填为 170000 元"), conflict.err());
+    assertArrayEquals(before, Books.bytes(yaml));
+  }
+
   /** Fills a workbook as a script would. */
   static final class Fill {
     private Fill() {}
