@@ -182,9 +182,9 @@ public final class YamlText {
 
   /**
    * Adds {@code key: yaml} to the mapping at {@code mapping} (which must be written): in a block
-   * mapping as a line of its own, before the first key of {@code before} that the mapping has (so
-   * that the format's key order is kept), else after its last entry; in a flow mapping after its
-   * last entry.
+   * mapping as a line of its own, before the first (in the file) of the keys {@code before} that the
+   * mapping has (so that the format's key order is kept), else after its last entry; in a flow
+   * mapping after its last entry.
    */
   public void addKey(String mapping, String key, String yaml, List<String> before) {
     Node n = node(mapping);
@@ -202,15 +202,18 @@ public final class YamlText {
     }
     int indent = column(m.getValue().get(0).getKeyNode());
     String line = " ".repeat(indent) + key + ": " + yaml;
+    int first = -1;
     for (String b : before) {
       ScalarNode k = keyNode(m, b);
-      if (k != null) {
-        int at = aboveComments(lineStart(at(k.getStartMark())), indent);
-        add(at, -1, line + newline);
-        return;
+      if (k != null && (first < 0 || at(k.getStartMark()) < first)) {
+        first = at(k.getStartMark());
       }
     }
-    insertAfterLine(lastOffset(m), line);
+    if (first >= 0) {
+      add(aboveComments(lineStart(first), indent), -1, line + newline);
+    } else {
+      insertAfterLine(lastOffset(m), line);
+    }
   }
 
   /** Adds a line after the line holding {@code offset}. */
