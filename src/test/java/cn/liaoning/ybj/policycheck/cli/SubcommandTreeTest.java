@@ -21,7 +21,9 @@ class SubcommandTreeTest {
         new String[] {"explain", "--help"}, new String[] {"sweep", "--help"},
         new String[] {"check", "--bogus"}, new String[] {"check", "--format", "xml"}, new String[] {"check", "--as-of", "2026-13-01"},
         new String[] {"check", "-V"}, new String[] {"explain"}, new String[] {"rules", "extra"}, new String[] {"sweep"},
-        new String[] {"report", "--out", ""}, new String[] {"check", "--fail-on", "never"});
+        new String[] {"report", "--out", ""}, new String[] {"check", "--fail-on", "never"},
+        new String[] {"template", "--help"}, new String[] {"import", "--help"}, new String[] {"import"},
+        new String[] {"import", "--dry-rn", "x.xlsx"});
     for (String[] args : cases) {
       assertEquals(run(Main.commandLine(new String[0]), args), run(Main.commandLine(args), args), String.join(" ", args));
     }
@@ -34,7 +36,8 @@ class SubcommandTreeTest {
   @Test
   void anythingElseGetsEverySubcommand() {
     for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"chek"}, new String[] {"--bogus", "check"})) {
-      assertEquals(List.of("report", "check", "rules", "explain", "sweep"), List.copyOf(Main.commandLine(args).getSubcommands().keySet()));
+      assertEquals(List.of("report", "check", "rules", "explain", "sweep", "template", "import"),
+          List.copyOf(Main.commandLine(args).getSubcommands().keySet()));
     }
     assertEquals(List.of("check"), List.copyOf(Main.commandLine(new String[] {"check", "x.yaml"}).getSubcommands().keySet()));
   }
