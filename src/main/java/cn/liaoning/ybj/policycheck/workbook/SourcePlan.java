@@ -126,6 +126,11 @@ final class SourcePlan {
 
   /** The id of the source a 来源 cell names, or null (with the problem noted at the cell). */
   String resolve(String text, String cell) {
+    for (Src s : all) {
+      if (s.id() != null && s.id().equals(text.strip())) {
+        return s.id(); // an id names one source, whatever the titles say
+      }
+    }
     List<Src> hits = new ArrayList<>();
     for (Src s : all) {
       if (s.named(text)) {

@@ -300,7 +300,12 @@ public final class TemplateWriter {
       return "";
     }
     Src s = Src.byId(sources, id);
-    return s == null ? id : s.display();
+    if (s == null) {
+      return id;
+    }
+    // Two sources with the same 文号 or title are named by their ids, so that the import can tell them apart.
+    long alike = sources.stream().filter(o -> o.named(s.display())).count();
+    return alike > 1 ? id : s.display();
   }
 
   private static String orEmpty(String s) {

@@ -219,6 +219,26 @@ class RoundTripTest {
     assertArrayEquals(before, Books.bytes(yaml));
   }
 
+  @Test
+  void sourcesWithTheSameTitleAreToldApartByTheirIds() throws IOException {
+    Path mine = Files.createDirectories(dir.resolve("own"));
+    String text = Files.readString(Books.CITIES.resolve("shenyang.yaml"))
+        .replace("    file: ../shared/regulations/003_b2916466e5dfe043.txt\n",
+            "    file: ../shared/regulations/003_b2916466e5dfe043.txt\n"
+                + "  - id: sy-guide-2024\n    title: 沈阳市城镇职工基本医疗保险经办指南\n    date: 2024-12\n")
+        .replace("  linkage:\n    source: sy-guide-2025", "  linkage:\n    source: sy-guide-2024");
+    Path yaml = mine.resolve("shenyang.yaml");
+    Files.writeString(yaml, text);
+    Books.Run t = Books.run("template", yaml.toString(), "--out", mine.toString());
+    assertEquals(0, t.code(), t.err());
+    XSSFWorkbook wb = Books.open(mine.resolve("shenyang.xlsx"));
+    assertEquals("sy-guide-2024", Books.param(wb, "employee.linkage").getCell(5).getStringCellValue());
+    Books.Run r = Books.run("import", mine.resolve("shenyang.xlsx").toString(), "--dir", mine.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("无改动"), r.out());
+    assertEquals(text, Files.readString(yaml));
+  }
+
   /** Fills a workbook as a script would. */
   static final class Fill {
     private Fill() {}
