@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * <p>Parameters are the values under {@code employee}, {@code maternity} and {@code resident}:
  * what the city pays and what it pays out. The file's bookkeeping is not a policy change and
  * needs no approval: its name and code, {@code policy_date}, {@code sources}, {@code approvals},
- * {@code waivers}, {@code extension}, the fund status, and every {@code source:} / {@code note:}.
+ * {@code waivers}, {@code extension}, the fund status, and every {@code source:} / {@code note:} /
+ * {@code value_sources:}.
  */
 public final class Changes {
   private static final List<String> PARAMETER_ROOTS = List.of("employee", "maternity", "resident");
@@ -96,7 +97,7 @@ public final class Changes {
       return false;
     }
     String leaf = path.substring(path.lastIndexOf('.') + 1);
-    return !leaf.equals("source") && !leaf.equals("note");
+    return !leaf.equals("source") && !leaf.equals("note") && !path.contains(".value_sources.");
   }
 
   /** Whether an approval entry with a provincial approval reference covers the field (see {@link #covers}). */

@@ -86,6 +86,8 @@ public final class Main {
     SUBCOMMANDS.put("rules", RulesCommand.class);
     SUBCOMMANDS.put("explain", ExplainCommand.class);
     SUBCOMMANDS.put("sweep", SweepCommand.class);
+    SUBCOMMANDS.put("template", TemplateCommand.class);
+    SUBCOMMANDS.put("import", ImportCommand.class);
     SUBCOMMANDS.put("impact", ImpactCommand.class);
     SUBCOMMANDS.put("history", HistoryCommand.class);
     SUBCOMMANDS.put("schema", SchemaCommand.class);

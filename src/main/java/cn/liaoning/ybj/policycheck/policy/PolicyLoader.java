@@ -377,7 +377,10 @@ public final class PolicyLoader {
       }
     }
 
-    /** Every {@code source:} the file gives, by the path of the mapping that carries it. */
+    /**
+     * Every {@code source:} the file gives, by the path of the mapping that carries it, and every
+     * per-value source ({@code value_sources: {annual_cap: id}}), by the path of its value.
+     */
     private Map<String, String> sourceRefs() {
       Map<String, String> refs = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : d.values().entrySet()) {
@@ -386,9 +389,20 @@ public final class PolicyLoader {
             && e.getValue() instanceof String id) {
           refs.put(key.length() == 6 ? "" : key.substring(0, key.length() - 7), id);
         }
+        int per = key.indexOf(VALUE_SOURCES);
+        if (per > 0 && e.getValue() instanceof String id) {
+          String value = key.substring(0, per + 1) + key.substring(per + VALUE_SOURCES.length());
+          refs.put(value, id);
+          refsWritten.put(value, key);
+        }
       }
       return refs;
     }
+
+    private static final String VALUE_SOURCES = "." + Schema.VALUE_SOURCES + ".";
+
+    /** Where each per-value source is written ({@code x.value_sources.k}), by the value's path. */
+    private final Map<String, String> refsWritten = new java.util.HashMap<>();
 
     private void checkSourceRefs(List<Source> sources, Map<String, String> refs) {
       if (d.size("sources") < 0 && d.written().contains("sources")
@@ -401,7 +415,8 @@ public final class PolicyLoader {
         String id = e.getValue();
         if (!ids.contains(id)) {
           String hint = Hints.closest(id, new ArrayList<>(ids));
-          error(e.getKey().isEmpty() ? "source" : e.getKey() + ".source",
+          String at = refsWritten.get(e.getKey());
+          error(at != null ? at : e.getKey().isEmpty() ? "source" : e.getKey() + ".source",
               "来源“" + Hints.clip(id) + "”未在 sources 中列出" + (hint == null ? "" : "，是否想写“" + hint + "”？"));
         }
       }

@@ -201,6 +201,32 @@ public final class Schema {
     return new Obj(java.util.Collections.unmodifiableMap(m), "", "");
   }
 
+  /**
+   * A data mapping with, in it and in every mapping inside it, a {@code value_sources} map: where
+   * one value comes from another document than its mapping's {@code source}, its key names that
+   * document's id ({@code value_sources: { annual_cap: bx-2024-12 }}).
+   */
+  static Obj sourced(Obj o) {
+    Map<String, Type> m = new LinkedHashMap<>();
+    Map<String, Type> per = new LinkedHashMap<>();
+    for (Map.Entry<String, Type> e : o.fields().entrySet()) {
+      Type t = e.getValue() instanceof Obj child ? sourced(child) : e.getValue();
+      m.put(e.getKey(), t);
+      boolean value = t instanceof Scalar || t instanceof NumberOrRange || t instanceof ListOf l && l.element() instanceof Scalar;
+      if (value && !e.getKey().equals("source") && !e.getKey().equals("note")) {
+        per.put(e.getKey(), string().label(t.label() + "的来源").help("该值出自的来源文件：sources 中某一项的 id"));
+      }
+    }
+    if (!per.isEmpty()) {
+      m.put(VALUE_SOURCES, new Obj(java.util.Collections.unmodifiableMap(per), "各值的来源",
+          "本映射中个别值与映射的 source 出自不同文件时，按键写出该值的来源 id，如 { annual_cap: bx-2024-12 }"));
+    }
+    return new Obj(java.util.Collections.unmodifiableMap(m), o.label(), o.help());
+  }
+
+  /** The key of a mapping's per-value sources (see {@link #sourced}). */
+  public static final String VALUE_SOURCES = "value_sources";
+
   static ListOf listOf(Type t) {
     return new ListOf(t, "", "");
   }
@@ -242,11 +268,17 @@ public final class Schema {
   /** A class maps to one tier; a class the city names across two tiers is listed once per tier. */
   static final String TIER_HELP = "该类别对应的指导线级别：1 = 一级及以下，2 = 二级，3 = 三级。城市的一个类别跨两个级别时"
       + "（如“二级、三级传染病和精神疾病专科医院”），按级别拆成两项、数值相同，并在 note 中说明";
+  /** The guideline tier a hospital class maps to: a number 1–3, with words for the drop-down and the report. */
+  static Scalar tier() {
+    Scalar n = integer(1, 3);
+    return new Scalar(n.kind(), n.min(), n.max(), n.unit(),
+        List.of(new Choice("1", "一级及以下"), new Choice("2", "二级"), new Choice("3", "三级")), false, "", "");
+  }
 
   static final Obj EMPLOYEE_CLASS =
       obj(
           "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“区属二级”“一级及以下”"),
-          "tier", suggested(integer(1, 3), "1", "一级及以下", "2", "二级", "3", "三级").label("医院级别").help(TIER_HELP),
+          "tier", tier().label("医院级别").help(TIER_HELP),
           "deductible", money().label("起付标准"),
           "in_service_pct", pct().label("在职职工支付比例").help("政策范围内支付比例（在职职工）"),
           "retired_pct", pct().label("退休人员支付比例").help("政策范围内支付比例（退休人员）"));
@@ -254,7 +286,7 @@ public final class Schema {
   static final Obj RESIDENT_CLASS =
       obj(
           "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“一级及以下”"),
-          "tier", suggested(integer(1, 3), "1", "一级及以下", "2", "二级", "3", "三级").label("医院级别").help(TIER_HELP),
+          "tier", tier().label("医院级别").help(TIER_HELP),
           "deductible", money().label("起付标准"),
           "ratio_pct", pct().label("支付比例").help("政策范围内支付比例"));
 
@@ -300,12 +332,12 @@ public final class Schema {
                       "expires", date().label("有效期至")))
                   .label("豁免").help("原则性规则经省级批准的例外"),
           "fund",
-              obj(
+              sourced(obj(
                       "employee", fundStatus().label("职工医保基金运行状况"),
                       "resident", fundStatus().label("居民医保基金运行状况"))
-                  .label("基金运行状况"),
+                  .label("基金运行状况")),
           "employee",
-              obj(
+              sourced(obj(
                       "contribution",
                           obj(
                                   "base_floor_pct", basePct().label("职工个人缴费基数下限")
@@ -365,9 +397,9 @@ public final class Schema {
                                       .help("转出后在此期限内接续的，参照职工转移接续的规定执行"),
                                   "flexible_transfer_within_grace_start", timing().label("灵活就业人员期限内接续的，享受待遇的起始时间"))
                               .label("职工医保筹资与待遇衔接"))
-                  .label("职工医保"),
+                  .label("职工医保")),
           "maternity",
-              obj(
+              sourced(obj(
                       "rate_pct", pct().label("生育保险缴费费率"),
                       "base_same_as_employee", bool().label("生育保险缴费基数是否与职工医保单位缴费基数一致"),
                       "childbirth_follows_tier_standard", bool().label("住院生育是否执行相应等级医疗机构待遇标准"),
@@ -387,9 +419,9 @@ public final class Schema {
                           .label("生育津贴的支付来源"),
                       "transfer_before_birth_paid_by", transferSide().label("分娩前转移参保关系的，在何处享受生育津贴"),
                       "transfer_after_birth_paid_by", transferSide().label("分娩后转移参保关系的，在何处享受生育津贴"))
-                  .label("生育保险"),
+                  .label("生育保险")),
           "resident",
-              obj(
+              sourced(obj(
                       "collection_period",
                           obj(
                                   "start_month", integer(1, 12).label("集中缴费期开始月份").unit("月"),
@@ -438,7 +470,7 @@ public final class Schema {
                                           "other", "其他")
                                       .label("修复断保年度的缴费标准"))
                               .label("居民医保待遇等待期"))
-                  .label("居民医保"));
+                  .label("居民医保")));
 
   // ---------------------------------------------------------------------------------------------
   // Looking fields up by path.

@@ -23,7 +23,9 @@ class SubcommandTreeTest {
         new String[] {"check", "-V"}, new String[] {"explain"}, new String[] {"rules", "extra"}, new String[] {"sweep"},
         new String[] {"report", "--out", ""}, new String[] {"check", "--fail-on", "never"},
         new String[] {"impact", "--help"}, new String[] {"impact"}, new String[] {"history", "--help"},
-        new String[] {"history", "--format", "xml"});
+        new String[] {"history", "--format", "xml"},
+        new String[] {"template", "--help"}, new String[] {"import", "--help"}, new String[] {"import"},
+        new String[] {"import", "--dry-rn", "x.xlsx"});
     for (String[] args : cases) {
       assertEquals(run(Main.commandLine(new String[0]), args), run(Main.commandLine(args), args), String.join(" ", args));
     }
@@ -36,7 +38,8 @@ class SubcommandTreeTest {
   @Test
   void anythingElseGetsEverySubcommand() {
     for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"chek"}, new String[] {"--bogus", "check"})) {
-      assertEquals(List.of("report", "check", "rules", "explain", "sweep", "impact", "history", "schema"), List.copyOf(Main.commandLine(args).getSubcommands().keySet()));
+      assertEquals(List.of("report", "check", "rules", "explain", "sweep", "template", "import", "impact", "history", "schema"),
+          List.copyOf(Main.commandLine(args).getSubcommands().keySet()));
     }
     assertEquals(List.of("check"), List.copyOf(Main.commandLine(new String[] {"check", "x.yaml"}).getSubcommands().keySet()));
   }

@@ -1,0 +1,2 @@
+/** In-place edits of YAML text that keep comments, key order, style and layout. */
+package cn.liaoning.ybj.policycheck.yamledit;
