@@ -46,8 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "（extension.approved）时为 2027-12-31。",
       "一个文件有误不影响其他文件的检查；错误以“文件:行:列”写到标准错误输出。",
       "",
-      "CI 门禁：--baseline REF 与基线比较（REF 为目录，或 git 版本如 origin/main，",
-      "直接从 git 读取，无须检出）。每条问题按（城市、规则编号、字段路径）分为",
+      "CI 门禁：--baseline REF 与基线比较（REF 为 git:版本，如 git:origin/main，",
+      "直接从 git 读取，无须检出；或 dir:目录）。每条问题按（城市、规则编号、字段路径）分为",
       "新增 new、已修复 fixed 或既有 unchanged；只有新增违规导致状态 1。",
       "基线模式下另评估 PROC-APPROVAL（变动的参数须在 approvals 中列明省级批准）",
       "和 EMP-RATE-EMPLOYER-STABLE（执行 8%% 费率的市原则上保持费率稳定）。",
@@ -75,7 +75,9 @@ final class CheckCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--baseline", paramLabel = "REF",
-      description = "与基线比较：城市文件目录，或 git 版本（如 origin/main、HEAD~1）。文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理，目录中被删除的文件记为新增违规")
+      description = "与基线比较：git:版本（如 git:origin/main、git:HEAD~1、git:提交号）或 dir:目录（城市文件目录或仓库副本）；"
+          + "不带前缀时，存在同名目录即为目录，否则为 git 版本，既是目录又是 git 版本时报错并请写明前缀。"
+          + "文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理，目录中被删除的文件记为新增违规")
   String baseline;
 
   @Option(names = "--fail-on-existing", description = "与 --baseline 同用：基线中已有的违规也导致状态 1（默认只报告、不算失败）")
@@ -117,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
     BaselineSource source = null;
     if (baseline != null) {
       try {
-        source = BaselineSource.open(baseline);
+        source = BaselineSource.open(baseline, args);
       } catch (BaselineException e) {
         err.println("policy-check: 基线错误：" + e.getMessage());
         return 2;
@@ -140,6 +142,8 @@ final class CheckCommand implements Callable<Integer> {
         return 2;
       }
       run = cmp.run();
+      // Which baseline the result is measured against, whatever the output format.
+      err.println("policy-check: 基线为 " + source.describe());
     }
     Set<Status> failing = runOptions.failOn == RunOptions.FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
     Gate gate = new Gate(failing, failOnExisting);
