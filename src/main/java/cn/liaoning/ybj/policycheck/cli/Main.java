@@ -47,8 +47,57 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    preloadRules(args);
-    System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    // An Error on any thread (out of memory, a defect) ends the run with one line and status 3:
+    // never a stack trace, never status 1 (which would read as "violations found").
+    // Halting (not exiting) runs nothing more that could need memory or fail again.
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      try {
+        fatal(e);
+      } finally {
+        Runtime.getRuntime().halt(INTERNAL_ERROR);
+      }
+    });
+    int code;
+    try {
+      preloadRules(args);
+      code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    } catch (Throwable e) {
+      try {
+        fatal(e);
+      } finally {
+        Runtime.getRuntime().halt(INTERNAL_ERROR);
+      }
+      return;
+    }
+    System.exit(code);
+  }
+
+  /** Written when nothing else can be: no memory is needed to say so. */
+  private static final byte[] OUT_OF_MEMORY =
+      "policy-check: 内部错误：内存不足（OutOfMemoryError）；可用 java -Xmx… 增加内存，或分批检查文件\n".getBytes(StandardCharsets.UTF_8);
+
+  /** One line on stderr for an error that ends the process; never throws. */
+  private static void fatal(Throwable e) {
+    try {
+      System.out.flush();
+      if (e instanceof OutOfMemoryError) {
+        System.err.write(OUT_OF_MEMORY);
+      } else {
+        System.err.println(internalError(e));
+      }
+      System.err.flush();
+    } catch (Throwable ignored) {
+      // nothing more can be said
+    }
+  }
+
+  /** The one line that reports an internal error: its kind and message, one line, bounded. */
+  static String internalError(Throwable e) {
+    String m = e.getMessage() == null ? "" : "：" + e.getMessage().replaceAll("[\\p{Cntrl}\\s]+", " ");
+    if (m.length() > 200) {
+      m = m.substring(0, 200) + "…";
+    }
+    return "policy-check: 内部错误：" + e.getClass().getSimpleName() + m + "（这是程序缺陷，请附上命令和输入文件报告）";
   }
 
   /** Commands that evaluate the rules: their rule base is built while the rest starts up. */
@@ -71,7 +120,16 @@ public final class Main {
     CommandLine cmd = commandLine(args);
     cmd.setOut(out);
     cmd.setErr(err);
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      throw e; // main() reports it without needing memory
+    } catch (Error e) {
+      out.flush();
+      err.println(internalError(e));
+      code = INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
@@ -106,7 +164,7 @@ public final class Main {
       }
     }
     cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
-      c.getErr().println("policy-check: 内部错误：" + ex + "（这是程序缺陷，请附上命令和输入文件报告）");
+      c.getErr().println(internalError(ex));
       return INTERNAL_ERROR;
     });
     cmd.setParameterExceptionHandler((ex, args) -> {

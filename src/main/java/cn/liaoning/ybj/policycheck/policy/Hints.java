@@ -51,9 +51,15 @@ public final class Hints {
         continue;
       }
       String n = normal(c);
-      int dist = distance(w, n);
-      boolean close = dist <= Math.max(1, Math.min(w.length(), n.length()) / 3);
+      int lengths = Math.abs(w.length() - n.length());
       boolean prefix = w.length() >= 4 && n.length() >= 4 && (n.startsWith(w) || w.startsWith(n));
+      int limit = Math.max(1, Math.min(w.length(), n.length()) / 3);
+      if (!prefix && lengths > limit) {
+        continue; // the distance is at least the difference in length: not close (a file of many unknown keys stays cheap)
+      }
+      // One word a prefix of the other: the distance is the difference in length.
+      int dist = prefix ? lengths : distance(w, n);
+      boolean close = dist <= limit;
       if ((close || prefix) && dist < bestDistance) {
         best = c;
         bestDistance = dist;

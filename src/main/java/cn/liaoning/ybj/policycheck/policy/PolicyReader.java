@@ -208,7 +208,7 @@ public final class PolicyReader {
    * {@link Refused} when the scan refused the whole file.
    */
   private Node compose(String text) {
-    Events events = new Events(new ParserImpl(new StreamReader(text), options()));
+    Events events = new Events(new ParserImpl(new WholeTextReader(text), options()));
     Node root = null;
     RuntimeException composeFailure = null;
     try {
