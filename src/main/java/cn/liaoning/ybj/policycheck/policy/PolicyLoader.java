@@ -57,6 +57,9 @@ public final class PolicyLoader {
     List<Path> out = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Path a : args) {
+      if (badName(a.toString(), problems)) {
+        continue;
+      }
       if (Files.isDirectory(a)) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(a)) {
@@ -77,6 +80,9 @@ public final class PolicyLoader {
         }
         found.sort(null);
         for (Path p : found) {
+          if (badName(p.toString(), problems)) {
+            continue;
+          }
           if (seen.add(p.normalize())) {
             out.add(p);
           }
@@ -92,6 +98,21 @@ public final class PolicyLoader {
       }
     }
     return out;
+  }
+
+  /**
+   * A file name with a line break, a control or an invisible character is reported (shown with
+   * that character written out) and not read: echoed into an output, it would start a line of its
+   * own (a forged annotation) or act on a terminal.
+   */
+  private static boolean badName(String name, List<Diagnostic> problems) {
+    int bad = Hints.firstDisallowed(name);
+    if (bad < 0) {
+      return false;
+    }
+    problems.add(new Diagnostic(Hints.visible(name, false), 0, 0, Severity.ERROR,
+        "文件名含有" + Hints.describe(bad) + "：不读取这个文件，请改名（文件名中不能有换行、控制字符或不可见字符）", null));
+    return true;
   }
 
   private static final String BROKEN_LINK = "符号链接无法解析（链接形成循环，或指向的文件不存在）";

@@ -885,6 +885,11 @@ public final class PolicyReader {
         continue;
       }
       String key = ks.getValue();
+      int bad = Hints.firstDisallowed(key);
+      if (bad >= 0) {
+        error(k, "键“" + Hints.clip(key) + "”含有" + Hints.describe(bad) + "：键只用英文字母、数字和下划线");
+        continue;
+      }
       String child = path.isEmpty() ? key : path + "." + key;
       Node prev = firstSeen.putIfAbsent(key, k);
       if (prev != null) {

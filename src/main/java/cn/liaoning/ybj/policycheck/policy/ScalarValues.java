@@ -45,6 +45,14 @@ public final class ScalarValues {
    * @param tag the YAML 1.1 tag the resolver gives the text (INT, FLOAT, BOOL, STR, NULL)
    */
   public static Read read(String name, String path, String text, Scalar s, boolean plain, Tag tag) {
+    // Checked on the value as read (after YAML's escapes, such as "\n" or "\u200b", are decoded):
+    // such a character would end a line of the output, act on a terminal, or make a name differ
+    // from an equal-looking one.
+    int bad = Hints.firstDisallowed(text);
+    if (bad >= 0) {
+      return Read.error(name + "含有" + Hints.describe(bad) + "：文字须写在一行内，不能含有控制字符或不可见字符"
+          + "（双引号中的 \\n、\\e、\\x01、\\u200b 等转义也不行）");
+    }
     switch (s.kind()) {
       case STRING -> {
         if (text.isBlank()) {

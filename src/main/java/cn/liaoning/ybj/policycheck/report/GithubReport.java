@@ -70,21 +70,21 @@ public final class GithubReport {
 
   private static void command(StringBuilder sb, String kind, String file, Integer line, Integer column, String title, String message) {
     Map<String, String> props = new LinkedHashMap<>();
-    props.put("file", FilePaths.relative(file));
+    props.put("file", Echo.line(FilePaths.relative(file)));
     if (line != null) {
       props.put("line", line.toString());
       if (column != null) {
         props.put("col", column.toString());
       }
     }
-    props.put("title", title);
+    props.put("title", Echo.line(title));
     sb.append("::").append(kind);
     String sep = " ";
     for (Map.Entry<String, String> p : props.entrySet()) {
       sb.append(sep).append(p.getKey()).append('=').append(escapeProperty(p.getValue()));
       sep = ",";
     }
-    sb.append("::").append(escapeData(message)).append('\n');
+    sb.append("::").append(escapeData(Echo.line(message))).append('\n');
   }
 
   /** As the Actions toolkit's escapeData: %, CR and LF. */

@@ -52,7 +52,7 @@ public final class JunitReport {
   public String write(RunResult run, Comparison cmp) {
     try {
       StringWriter sw = new StringWriter();
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+      XMLStreamWriter x = Echo.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(sw));
       x.writeStartDocument("UTF-8", "1.0");
       nl(x, 0);
       List<Map<String, Case>> suites = new ArrayList<>();

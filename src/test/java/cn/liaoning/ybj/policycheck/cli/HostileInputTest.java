@@ -365,6 +365,11 @@ class HostileInputTest {
         Files.writeString(p, b);
       }
       case "mib-comment" -> Files.write(p, filled(compliant + "# ", "#", "\n"));
+      case "newline-in-file-name" -> {
+        Files.createDirectory(p);
+        Files.writeString(p.resolve("ok.yaml"), compliant);
+        Files.writeString(p.resolve("bad\n::error file=README.md::FORGED.yaml"), compliant);
+      }
       case "directory" -> Files.createDirectory(p);
       case "nothing" -> { }
       case "unreadable-file" -> {
