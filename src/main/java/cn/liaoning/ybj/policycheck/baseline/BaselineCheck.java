@@ -50,8 +50,16 @@ public final class BaselineCheck {
     this.loader = new PolicyLoader(checker.catalogue().entries().keySet());
   }
 
-  /** What was learnt about one proposal's baseline while checking it. */
-  private record Side(String label, CityResult baseline, CityPolicy proposal, String note, Alignment alignment) {}
+  /**
+   * What was learnt about one proposal's baseline while checking it; {@code error} when its
+   * baseline could not be read (the file is then reported, not checked).
+   */
+  private record Side(String label, CityResult baseline, CityPolicy proposal, String note, Alignment alignment,
+      Diagnostic error) {
+    Side(String label, CityResult baseline, CityPolicy proposal, String note, Alignment alignment) {
+      this(label, baseline, proposal, note, alignment, null);
+    }
+  }
 
   /** Carries a {@link BaselineException} out of the batch's callback. */
   private static final class Unreadable extends RuntimeException {
@@ -86,16 +94,31 @@ public final class BaselineCheck {
     } catch (Unreadable u) {
       throw u.cause;
     }
+    // A file whose own baseline cannot be read is reported like an unreadable file; the others stand.
+    List<Diagnostic> errors = new ArrayList<>(run.errors());
+    List<CityResult> kept = new ArrayList<>();
+    for (CityResult c : run.cities()) {
+      Side s = sides.get(c.file());
+      if (s != null && s.error() != null) {
+        errors.add(s.error());
+      } else {
+        kept.add(c);
+      }
+    }
+    run = new RunResult(run.asOf(), List.copyOf(kept), List.copyOf(errors));
     Map<String, CityDiff> diffs = new LinkedHashMap<>();
     for (CityResult c : run.cities()) {
       Side s = sides.get(c.file());
       diffs.put(c.file(), classify(c, s));
     }
-    List<CityResult> deleted = deleted(join(listings), asOf, diffs);
-    if (!deleted.isEmpty()) {
+    List<Diagnostic> deletedErrors = new ArrayList<>();
+    List<CityResult> deleted = deleted(join(listings), asOf, diffs, deletedErrors);
+    if (!deleted.isEmpty() || !deletedErrors.isEmpty()) {
       List<CityResult> cities = new ArrayList<>(run.cities());
       cities.addAll(deleted);
-      run = new RunResult(run.asOf(), List.copyOf(cities), run.errors());
+      List<Diagnostic> all = new ArrayList<>(run.errors());
+      all.addAll(deletedErrors);
+      run = new RunResult(run.asOf(), List.copyOf(cities), List.copyOf(all));
     }
     return new Comparison(source.ref(), run, diffs);
   }
@@ -142,8 +165,8 @@ public final class BaselineCheck {
    * of its violations gone. Each such file becomes a result with one new {@value #DELETED_RULE}
    * violation (no approval can be listed in a file that is gone), which fails the gate.
    */
-  private List<CityResult> deleted(Map<Path, List<String>> listings, LocalDate asOf, Map<String, CityDiff> diffs)
-      throws BaselineException {
+  private List<CityResult> deleted(Map<Path, List<String>> listings, LocalDate asOf, Map<String, CityDiff> diffs,
+      List<Diagnostic> errors) throws BaselineException {
     List<CityResult> out = new ArrayList<>();
     for (Map.Entry<Path, List<String>> listing : listings.entrySet()) {
       Path dir = listing.getKey();
@@ -152,7 +175,16 @@ public final class BaselineCheck {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
-        BaselineSource.Prior prior = source.read(file);
+        BaselineSource.Prior prior;
+        try {
+          prior = source.read(file);
+        } catch (BaselineException e) {
+          if (!e.oneFile()) {
+            throw e;
+          }
+          errors.add(unreadableBaseline(file.toString(), e));
+          continue;
+        }
         if (prior == null) {
           continue;
         }
@@ -176,8 +208,21 @@ public final class BaselineCheck {
     return out;
   }
 
+  private static Diagnostic unreadableBaseline(String file, BaselineException e) {
+    return new Diagnostic(file, 0, 0, Diagnostic.Severity.ERROR, "无法读取它的基线：" + e.getMessage(), null);
+  }
+
   private List<Object> baselineFacts(CityPolicy policy, LocalDate asOf, Map<String, Side> sides) throws BaselineException {
-    BaselineSource.Prior prior = source.read(Path.of(policy.file()));
+    BaselineSource.Prior prior;
+    try {
+      prior = source.read(Path.of(policy.file()));
+    } catch (BaselineException e) {
+      if (!e.oneFile()) {
+        throw e;
+      }
+      sides.put(policy.file(), new Side(null, null, policy, null, Alignment.IDENTITY, unreadableBaseline(policy.file(), e)));
+      return facts(source.ref(), null, policy);
+    }
     if (prior == null) {
       sides.put(policy.file(), new Side(null, null, policy,
           "基线（" + source.ref() + "）中没有该文件：按新城市文件处理，全部结论均为新增，每个参数都须列明省级批准", Alignment.IDENTITY));

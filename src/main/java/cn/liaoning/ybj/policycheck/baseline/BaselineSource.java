@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.baseline;
 
+import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,10 +140,14 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       candidates.add(dir.resolve(proposed.getFileName().toString()));
       for (Path c : candidates) {
         if (Files.isRegularFile(c)) {
+          Path outside = PolicyLoader.realOutside(c, dir);
+          if (outside != null) { // a link out of the baseline directory: nothing of it is read
+            throw BaselineException.oneFile("基线文件 " + c + " 是指向基线目录之外的符号链接（" + outside + "），不读取它");
+          }
           try {
             return new Prior(c.toString(), readLimited(Files.newInputStream(c)));
           } catch (IOException e) {
-            throw new BaselineException("无法读取基线文件 " + c + "：" + e.getClass().getSimpleName());
+            throw BaselineException.oneFile("无法读取基线文件 " + c + "：" + e.getClass().getSimpleName());
           }
         }
       }
@@ -239,7 +244,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
         // A city file the proposal deleted (see list()): its folder is still there.
         file = realFolder(proposed.toAbsolutePath().getParent()).resolve(proposed.getFileName().toString());
       } catch (IOException e) {
-        throw new BaselineException("无法解析文件路径 " + proposed + "：" + e.getClass().getSimpleName());
+        throw BaselineException.oneFile("无法解析文件路径 " + proposed + "：" + e.getClass().getSimpleName());
       }
       Path root = verifiedRoot(file.getParent());
       // Git paths use "/" whatever the platform.
@@ -254,7 +259,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
         }
         Git blob = git(root, null, "cat-file", "blob", object);
         if (blob.code() != 0) {
-          throw new BaselineException("无法从 git 读取基线文件 " + label);
+          throw BaselineException.oneFile("无法从 git 读取基线文件 " + label);
         }
         return new Prior(label, blob.out());
       }
@@ -271,7 +276,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       }
       String[] parts = header.split(" ");
       if (batch.code() != 0 || eol == out.length || parts.length != 3 || !parts[1].equals("blob")) {
-        throw new BaselineException("无法从 git 读取基线文件 " + label);
+        throw BaselineException.oneFile("无法从 git 读取基线文件 " + label);
       }
       // The content follows the header; a file over the size limit was cut short when read (the
       // loader reports its size), so take what is there up to the stated size.

@@ -80,7 +80,7 @@ public final class PolicyLoader {
         }
         found.sort(null);
         for (Path p : found) {
-          if (badName(p.toString(), problems)) {
+          if (badName(p.toString(), problems) || outside(p, a, problems)) {
             continue;
           }
           if (seen.add(p.normalize())) {
@@ -88,6 +88,10 @@ public final class PolicyLoader {
           }
         }
       } else if (Files.exists(a)) {
+        Path folder = a.toAbsolutePath().getParent();
+        if (folder != null && outside(a, folder, problems)) {
+          continue;
+        }
         if (seen.add(a.normalize())) {
           out.add(a);
         }
@@ -113,6 +117,32 @@ public final class PolicyLoader {
     problems.add(new Diagnostic(Hints.visible(name, false), 0, 0, Severity.ERROR,
         "文件名含有" + Hints.describe(bad) + "：不读取这个文件，请改名（文件名中不能有换行、控制字符或不可见字符）", null));
     return true;
+  }
+
+  /**
+   * Whether {@code file} is (or lies behind) a symbolic link that leads out of {@code folder}, the
+   * folder being checked: such a file is reported by its path and where it leads, and nothing of
+   * it is read (a link to /etc/shadow would otherwise have its lines quoted back in messages). A
+   * link that cannot be resolved is left to {@link #load(Path)}, which says why.
+   */
+  public static boolean outside(Path file, Path folder, List<Diagnostic> problems) {
+    Path real = realOutside(file, folder);
+    if (real == null) {
+      return false;
+    }
+    problems.add(new Diagnostic(file.toString(), 0, 0, Severity.ERROR, "符号链接指向所检查的文件夹之外（"
+        + Hints.visible(real.toString(), false) + "）：不读取它；城市政策文件须放在所检查的文件夹内", null));
+    return true;
+  }
+
+  /** Where {@code file} really is when that is outside {@code folder}; otherwise (or unresolvable) null. */
+  public static Path realOutside(Path file, Path folder) {
+    try {
+      Path real = file.toRealPath();
+      return real.startsWith(folder.toRealPath()) ? null : real;
+    } catch (IOException | SecurityException e) {
+      return null;
+    }
   }
 
   private static final String BROKEN_LINK = "符号链接无法解析（链接形成循环，或指向的文件不存在）";

@@ -100,6 +100,8 @@ public final class PolicyReader {
   /** Nodes already reported by the event scan (tag, anchor), by kind and start index: not walked. */
   private final Set<String> refused = new HashSet<>();
   private List<String> lines = List.of();
+  /** Problems found before the walk (by the event scan: anywhere in the file). */
+  private int walkStart;
 
   private PolicyReader(String file) {
     this.file = file;
@@ -163,14 +165,48 @@ public final class PolicyReader {
       fileError("文件为空（只有注释或“---”）：应至少包含 city（城市名称）");
       return null;
     }
-    if (!(root instanceof MappingNode)) {
+    if (!(root instanceof MappingNode map)) {
+      // Perhaps not a policy file at all: quote only a short excerpt, and not its line.
       String hint = root instanceof ScalarNode s && s.getValue().contains("：")
           ? "（键与值之间应使用半角冒号“:”加空格，而不是全角“：”）" : "";
-      error(root, "文件顶层应为键值映射（city: …），而不是" + describe(root) + hint);
+      String what = root instanceof ScalarNode s ? "“" + excerpt(s.getValue()) + "”" : describe(root);
+      diagnostics.add(new Diagnostic(file, line(root.getStartMark()), column(root.getStartMark()), Severity.ERROR,
+          "文件顶层应为键值映射（city: …），而不是" + what + hint, null));
       return null;
     }
+    if (!map.getValue().isEmpty() && !anyKeyOf(map, schema)) {
+      // Some other file (a password file, a configuration): nothing of it is quoted back.
+      fileError("这不是城市政策文件：顶层的 " + map.getValue().size() + " 个键没有一个是政策文件的键（如 city、employee），"
+          + "也不像是拼错的键；为免泄露其内容，不列出这些键");
+      return null;
+    }
+    walkStart = diagnostics.size();
     walk(root, schema, "", 0);
     return writtenDoc();
+  }
+
+  /** Longest excerpt quoted from a file that may not be a policy file at all. */
+  static final int MAX_EXCERPT = 20;
+
+  private static String excerpt(String text) {
+    String t = text.strip();
+    int n = t.codePointCount(0, Math.min(t.length(), 2 * MAX_EXCERPT + 2));
+    return n <= MAX_EXCERPT ? Hints.visible(t, false) : Hints.visible(t.substring(0, t.offsetByCodePoints(0, MAX_EXCERPT)), false) + "…";
+  }
+
+  /** Whether any key of the top-level mapping is a key of the format, or close to one (a misspelling). */
+  private static boolean anyKeyOf(MappingNode map, Obj schema) {
+    List<String> known = new ArrayList<>(schema.fields().keySet());
+    for (NodeTuple t : map.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode k)) {
+        return true; // not a plain key: reported as such where it stands
+      }
+      String key = k.getValue();
+      if (schema.fields().containsKey(key) || Hints.closest(key, known) != null || key.startsWith("<<")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The whole file must not be composed (alias bomb, several documents): already reported. */
@@ -898,7 +934,10 @@ public final class PolicyReader {
       }
       Type ft = obj.fields().get(key);
       if (ft == null) {
-        error(k, unknownKey(key, obj, path));
+        // Past the first problems of the walk (which goes in file order), a message can no longer be
+        // among those listed: no hint is looked for (a file of 100,000 unknown keys stays cheap).
+        boolean listed = diagnostics.size() - walkStart < PolicyLoader.MAX_DIAGNOSTICS;
+        error(k, listed ? unknownKey(key, obj, path) : "未知的键“" + Hints.clip(key) + "”");
         continue;
       }
       Node v = t.getValueNode();

@@ -275,6 +275,51 @@ class HostileInputTest {
     assumeTrue(tried > 0, "no metaspace size made this JVM run out inside the program");
   }
 
+  /** What a file outside the checked folder holds: none of it may be echoed. */
+  static final String SECRET = "root:$6$SECRET-SALT$SECRET-HASH:19000:0:99999:7:::\nunknown_key: SECRET-VALUE\n";
+
+  /**
+   * A city file that is a link to a file outside the checked folder (/etc/shadow) was read, and
+   * the first 60 characters of its lines were quoted in "未知的键" errors and annotations.
+   */
+  @Test
+  void aLinkOutOfTheCheckedFolderIsNamedAndNothingOfItIsShown(@TempDir Path dir) throws IOException {
+    Path cities = Files.createDirectory(dir.resolve("cities"));
+    Files.writeString(cities.resolve("ok.yaml"), TestSupport.compliant());
+    Path secret = Files.writeString(dir.resolve("shadow"), SECRET);
+    Files.createSymbolicLink(cities.resolve("zz.yaml"), secret);
+    for (String format : List.of("text", "json", "github", "junit", "sarif")) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.run(new String[] {"check", "--as-of", "2026-06-30", "--format", format, cities.toString()},
+          new PrintWriter(out), new PrintWriter(err));
+      assertEquals(2, code, format);
+      assertFalse((out + "" + err).contains("SECRET"), () -> format + ":\n" + out + err);
+      assertEquals(cities.resolve("zz.yaml") + ": 错误: 符号链接指向所检查的文件夹之外（" + secret.toRealPath()
+          + "）：不读取它；城市政策文件须放在所检查的文件夹内\n", err.toString(), format);
+      assertTrue(format.equals("github") ? out.toString().startsWith("::error file=") : out.toString().contains("合规"),
+          () -> format + ": the other file is checked\n" + out);
+    }
+  }
+
+  /** A file that is no policy file (a password file, a configuration) is quoted only in part. */
+  @Test
+  void aFileThatIsNoPolicyIsQuotedOnlyInPart(@TempDir Path dir) throws IOException {
+    for (String name : List.of("not-a-policy-file.yaml", "not-a-policy-mapping.yaml", "not-a-policy-text.yaml")) {
+      Path p = dir.resolve(name);
+      try (InputStream in = HostileInputTest.class.getResourceAsStream("/hostile/" + name)) {
+        Files.write(p, in.readAllBytes());
+      }
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      assertEquals(2, Main.run(new String[] {"check", "--format", "github", p.toString()}, new PrintWriter(out), new PrintWriter(err)));
+      String all = out + "" + err;
+      for (String secret : List.of("HASHHASHHASH", "daemon", "internal.example", "deploy", "id_rsa")) {
+        assertFalse(all.contains(secret), () -> name + " shows “" + secret + "”:\n" + all);
+      }
+    }
+  }
+
   /** {@code file:line:column}, or {@code file} for a problem of the whole file. */
   private static String head(Path input, Expect e) {
     String file = e.sub() == null ? input.toString() : input.resolve(e.sub()).toString();
@@ -369,6 +414,19 @@ class HostileInputTest {
         Files.createDirectory(p);
         Files.writeString(p.resolve("ok.yaml"), compliant);
         Files.writeString(p.resolve("bad\n::error file=README.md::FORGED.yaml"), compliant);
+      }
+      case "symlink-outside" -> {
+        Files.createDirectory(p);
+        Files.writeString(p.resolve("ok.yaml"), compliant);
+        Path secret = Files.writeString(dir.resolve("shadow"), SECRET);
+        Files.createSymbolicLink(p.resolve("zz.yaml"), secret);
+      }
+      case "symlink-outside-file" -> {
+        Path elsewhere = Files.createTempDirectory("hostile-elsewhere");
+        Path secret = Files.writeString(elsewhere.resolve("shadow"), SECRET);
+        elsewhere.toFile().deleteOnExit();
+        secret.toFile().deleteOnExit();
+        Files.createSymbolicLink(p, secret);
       }
       case "directory" -> Files.createDirectory(p);
       case "nothing" -> { }
