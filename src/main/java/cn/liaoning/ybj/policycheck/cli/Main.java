@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.policy.Hints;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -117,6 +118,14 @@ public final class Main {
 
   /** Runs the command line with the given writers; returns the exit status (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    String garbled = undecodable(args);
+    if (garbled != null) {
+      err.println("policy-check: 用法错误：参数“" + Hints.clip(garbled) + "”中有当前区域设置（字符集 "
+          + System.getProperty("sun.jnu.encoding") + "）无法表示的字符，文件名无法正确读取：请在 UTF-8 区域设置下运行"
+          + "（如 LC_ALL=C.UTF-8 java -jar …），或用 ./policy-check 启动（它会自动这样做）");
+      err.flush();
+      return CommandLine.ExitCode.USAGE;
+    }
     CommandLine cmd = commandLine(args);
     cmd.setOut(out);
     cmd.setErr(err);
@@ -133,6 +142,19 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The first argument that the JVM could not decode from the command line (it then holds U+FFFD:
+   * non-ASCII text under the C/POSIX locale, where file names are ASCII to Java), or null.
+   */
+  static String undecodable(String[] args) {
+    for (String a : args) {
+      if (a.indexOf('\uFFFD') >= 0 && !"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** The subcommands, in the order the help lists them. */

@@ -138,7 +138,7 @@ final class ReportCommand implements Callable<Integer> {
       } catch (IOException e) {
         real = p.toAbsolutePath().normalize();
       }
-      out.println("  " + p + (p.equals(real) ? "" : "（即 " + real + "）"));
+      out.println("  " + p + (p.toAbsolutePath().equals(real) ? "" : "（即 " + real + "）"));
     }
   }
 

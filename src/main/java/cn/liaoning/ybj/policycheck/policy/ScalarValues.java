@@ -174,6 +174,38 @@ public final class ScalarValues {
     return new Read(s.kind() == Kind.INTEGER ? (Object) v.intValueExact() : (Object) d, null, warningText);
   }
 
+  /** Whether {@code text} is written as a plain decimal number (sign, digits, point, exponent; no '_'). */
+  public static boolean isDecimal(String text) {
+    String t = text.strip();
+    return DecimalText.scan(t) != null && t.indexOf('_') < 0;
+  }
+
+  /**
+   * Why {@code text} is not a decimal number as this tool reads one — at most
+   * {@value #MAX_NUMBER_CHARS} characters, {@value #MAX_SIGNIFICANT_DIGITS} significant digits, a
+   * magnitude between 10^-{@value #MAX_DECIMAL_EXPONENT} and 10^{@value #MAX_DECIMAL_EXPONENT} (or
+   * 0) — or null when it is one (then {@code new BigDecimal(text)} is safe and exact). For numbers
+   * typed on the command line (sweep's ranges), with the limits of the city files.
+   */
+  public static String decimalProblem(String text) {
+    String t = text.strip();
+    if (t.length() > MAX_NUMBER_CHARS) {
+      return "“" + Hints.clip(t) + "”写得过长（共 " + t.length() + " 个字符）";
+    }
+    DecimalText dt = DecimalText.scan(t);
+    if (dt == null || t.indexOf('_') >= 0) {
+      return "“" + Hints.clip(t) + "”不是十进制数";
+    }
+    if (!dt.zero() && (dt.magnitude() >= MAX_DECIMAL_EXPONENT || dt.magnitude() < -MAX_DECIMAL_EXPONENT)) {
+      return "“" + t + "”超出可读取的范围（绝对值须小于 10 的 " + MAX_DECIMAL_EXPONENT + " 次方，不为 0 时不小于 10 的 -"
+          + MAX_DECIMAL_EXPONENT + " 次方）";
+    }
+    if (dt.significant() > MAX_SIGNIFICANT_DIGITS) {
+      return "“" + t + "”有 " + dt.significant() + " 位有效数字，最多 " + MAX_SIGNIFICANT_DIGITS + " 位";
+    }
+    return null;
+  }
+
   private static Read outOfRange(String name, String path, String text, Scalar s, boolean negative) {
     if (path.equals("format")) {
       return Read.error("不支持的格式版本 format: " + Hints.clip(text) + "：本工具读取格式 "

@@ -320,6 +320,25 @@ class HostileInputTest {
     }
   }
 
+  /** Numbers on sweep's command line are bounded as the city files' are (1e999999999 was exit 3, NumberFormatException). */
+  @Test
+  void hostileSweepValuesArePlainUsageErrors(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("c.yaml"), TestSupport.compliant());
+    for (String vary : List.of("employee.annual_cap=1e999999999", "employee.annual_cap=1e-2147483647",
+        "employee.annual_cap=1..1e99999", "employee.annual_cap=80000..90000:1e-999999999", "employee.annual_cap=299.99999999999999999",
+        "employee.annual_cap=" + "9".repeat(100_000))) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = assertTimeoutPreemptively(BOUND, () -> Main.run(new String[] {"sweep", f.toString(), "--vary", vary},
+          new PrintWriter(out), new PrintWriter(err)));
+      assertEquals(2, code, vary + ": " + err);
+      assertTrue(err.toString().startsWith("policy-check: 用法错误：employee.annual_cap：取值“"), () -> vary + ": " + err);
+      for (String mark : CRASH_MARKS) {
+        assertFalse(err.toString().contains(mark), () -> vary + ": " + err);
+      }
+    }
+  }
+
   /** {@code file:line:column}, or {@code file} for a problem of the whole file. */
   private static String head(Path input, Expect e) {
     String file = e.sub() == null ? input.toString() : input.resolve(e.sub()).toString();
