@@ -294,10 +294,12 @@ public final class PolicyLoader {
       Double combined = contribution.employerCombinedRatePct();
       Double maternityRate = d.number("maternity.rate_pct");
       if (employer != null && combined != null && maternityRate != null
-          && Math.abs(employer + maternityRate - combined) > 1e-9) {
+          && java.math.BigDecimal.valueOf(employer).add(java.math.BigDecimal.valueOf(maternityRate))
+              .compareTo(java.math.BigDecimal.valueOf(combined)) != 0) { // in decimal, exactly as written
         error(c + "employer_combined_rate_pct", "合并费率 " + Hints.fmt(combined) + "% 与各项之和不符：单位医保费率 "
             + Hints.fmt(employer) + "% + 生育费率 " + Hints.fmt(maternityRate) + "% = "
-            + Hints.fmt(employer + maternityRate) + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
+            + java.math.BigDecimal.valueOf(employer).add(java.math.BigDecimal.valueOf(maternityRate)).stripTrailingZeros().toPlainString()
+            + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
       } else if (employer != null && combined != null && employer > combined) {
         error(c + "employer_combined_rate_pct", "合并费率 " + Hints.fmt(combined) + "% 小于单位医保费率 " + Hints.fmt(employer) + "%");
       }

@@ -1011,6 +1011,10 @@ public final class PolicyReader {
         Double max = values.get(path + ".max") instanceof Number n ? n.doubleValue() : null;
         if (min != null && max != null && min > max) {
           error(node, "范围的 min（" + Hints.fmt(min) + "）大于 max（" + Hints.fmt(max) + "）");
+        } else if (min == null && max == null) {
+          // {} or {min: null, max: null}: nothing is known, as for null (the rules say what is missing)
+        } else if (min != null && min.equals(max)) {
+          values.put(path, min); // {min: 100, max: 100} is the number 100
         } else {
           values.put(path, new Doc.Range(min, max));
         }
