@@ -152,7 +152,13 @@ final class CheckCommand implements Callable<Integer> {
       err.println(d.format());
     }
     switch (format) {
-      case json -> out.print(JsonReport.write(run, cmp));
+      case json -> {
+        try {
+          JsonReport.write(run, cmp, out); // streamed: 1,000 cities' JSON is never held whole
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
+        }
+      }
       case sarif -> out.print(new SarifReport(catalogue, parameters, version()).write(run, cmp));
       case junit -> out.print(new JunitReport(catalogue, gate).write(run, cmp));
       case github -> out.print(new GithubReport(catalogue, gate).write(run, cmp));
