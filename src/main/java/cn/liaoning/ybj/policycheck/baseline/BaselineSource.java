@@ -1,6 +1,6 @@
 package cn.liaoning.ybj.policycheck.baseline;
 
-import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
+import cn.liaoning.ybj.policycheck.policy.PolicyFiles;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +140,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       candidates.add(dir.resolve(proposed.getFileName().toString()));
       for (Path c : candidates) {
         if (Files.isRegularFile(c)) {
-          Path outside = PolicyLoader.realOutside(c, dir);
+          Path outside = PolicyFiles.realOutside(c, dir);
           if (outside != null) { // a link out of the baseline directory: nothing of it is read
             throw BaselineException.oneFile("基线文件 " + c + " 是指向基线目录之外的符号链接（" + outside + "），不读取它");
           }
