@@ -30,11 +30,15 @@ class LauncherLocaleTest {
 
   /** The launcher's locale block, then java with the test class path, in an environment of {@code locale} only. */
   private Run run(boolean withLauncherBlock, String locale, String... args) throws Exception {
-    String script = Files.readString(Path.of("policy-check"), StandardCharsets.UTF_8);
-    Matcher m = Pattern.compile("(?ms)^ctype=.*?^esac$").matcher(script);
-    assertTrue(m.find(), "the locale block of ./policy-check");
+    String block = "";
+    if (withLauncherBlock) {
+      String script = Files.readString(Path.of("policy-check"), StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("(?ms)^ctype=.*?^esac$").matcher(script);
+      assertTrue(m.find(), "the locale block of ./policy-check");
+      block = m.group() + "\n";
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String body = (withLauncherBlock ? m.group() + "\n" : "") + "exec \"$JAVA\" -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 "
+    String body = block + "exec \"$JAVA\" -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 "
         + "-cp \"$CP\" " + Main.class.getName() + " \"$@\"";
     List<String> cmd = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin", "JAVA=" + java,
         "CP=" + System.getProperty("java.class.path"), locale, "bash", "-c", body, "policy-check"));
