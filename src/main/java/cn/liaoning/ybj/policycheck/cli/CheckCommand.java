@@ -160,7 +160,7 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       case sarif -> out.print(new SarifReport(catalogue, parameters, version()).write(run, cmp));
-      case junit -> out.print(new JunitReport(catalogue, gate).write(run, cmp));
+      case junit -> new JunitReport(catalogue, gate).write(run, cmp, out); // streamed, as json
       case github -> out.print(new GithubReport(catalogue, gate).write(run, cmp));
       default -> {
         boolean useColor = color == Color.always || color == Color.auto && terminal && System.getenv("NO_COLOR") == null;
