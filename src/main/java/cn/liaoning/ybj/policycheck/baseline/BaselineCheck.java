@@ -53,9 +53,17 @@ public final class BaselineCheck {
     this.loader = new PolicyLoader(checker.catalogue().entries().keySet());
   }
 
-  /** What was learnt about one proposal's baseline while checking it. */
+  /**
+   * What was learnt about one proposal's baseline while checking it; {@code error} when its
+   * baseline could not be read (the file is then reported, not checked).
+   */
   private record Side(String label, CityResult baseline, CityPolicy base, CityPolicy proposal, String note, Alignment alignment,
-      List<Change> changes) {}
+      List<Change> changes, Diagnostic error) {
+    Side(String label, CityResult baseline, CityPolicy base, CityPolicy proposal, String note, Alignment alignment,
+        List<Change> changes) {
+      this(label, baseline, base, proposal, note, alignment, changes, null);
+    }
+  }
 
   /** Carries a {@link BaselineException} out of the batch's callback. */
   private static final class Unreadable extends RuntimeException {
@@ -90,6 +98,18 @@ public final class BaselineCheck {
     } catch (Unreadable u) {
       throw u.cause;
     }
+    // A file whose own baseline cannot be read is reported like an unreadable file; the others stand.
+    List<Diagnostic> errors = new ArrayList<>(run.errors());
+    List<CityResult> kept = new ArrayList<>();
+    for (CityResult c : run.cities()) {
+      Side s = sides.get(c.file());
+      if (s != null && s.error() != null) {
+        errors.add(s.error());
+      } else {
+        kept.add(c);
+      }
+    }
+    run = new RunResult(run.asOf(), List.copyOf(kept), List.copyOf(errors));
     Map<String, CityDiff> diffs = new LinkedHashMap<>();
     List<CityResult> cities = new ArrayList<>();
     for (CityResult c : run.cities()) {
@@ -98,8 +118,11 @@ public final class BaselineCheck {
       diffs.put(r.file(), classify(r, s, asOf));
       cities.add(r);
     }
-    cities.addAll(deleted(join(listings), asOf, diffs));
-    return new Comparison(source.ref(), new RunResult(run.asOf(), List.copyOf(cities), run.errors()), diffs);
+    List<Diagnostic> deletedErrors = new ArrayList<>();
+    cities.addAll(deleted(join(listings), asOf, diffs, deletedErrors));
+    List<Diagnostic> all = new ArrayList<>(run.errors());
+    all.addAll(deletedErrors);
+    return new Comparison(source.ref(), new RunResult(run.asOf(), List.copyOf(cities), List.copyOf(all)), diffs);
   }
 
   /** The baseline's city file names in each directory argument (once per directory), in argument order. */
@@ -144,8 +167,8 @@ public final class BaselineCheck {
    * of its violations gone. Each such file becomes a result with one new {@value #PROCESS_RULE}
    * violation (no approval can be listed in a file that is gone), which fails the gate.
    */
-  private List<CityResult> deleted(Map<Path, List<String>> listings, LocalDate asOf, Map<String, CityDiff> diffs)
-      throws BaselineException {
+  private List<CityResult> deleted(Map<Path, List<String>> listings, LocalDate asOf, Map<String, CityDiff> diffs,
+      List<Diagnostic> errors) throws BaselineException {
     List<CityResult> out = new ArrayList<>();
     for (Map.Entry<Path, List<String>> listing : listings.entrySet()) {
       Path dir = listing.getKey();
@@ -154,7 +177,16 @@ public final class BaselineCheck {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
-        BaselineSource.Prior prior = source.read(file);
+        BaselineSource.Prior prior;
+        try {
+          prior = source.read(file);
+        } catch (BaselineException e) {
+          if (!e.oneFile()) {
+            throw e;
+          }
+          errors.add(unreadableBaseline(file.toString(), e));
+          continue;
+        }
         if (prior == null) {
           continue;
         }
@@ -178,8 +210,21 @@ public final class BaselineCheck {
     return out;
   }
 
+  private static Diagnostic unreadableBaseline(String file, BaselineException e) {
+    return new Diagnostic(file, 0, 0, Diagnostic.Severity.ERROR, "无法读取它的基线：" + e.getMessage(), null);
+  }
+
   private List<Object> baselineFacts(CityPolicy policy, LocalDate asOf, Map<String, Side> sides) throws BaselineException {
-    BaselineSource.Prior prior = source.read(Path.of(policy.file()));
+    BaselineSource.Prior prior;
+    try {
+      prior = source.read(Path.of(policy.file()));
+    } catch (BaselineException e) {
+      if (!e.oneFile()) {
+        throw e;
+      }
+      sides.put(policy.file(), new Side(null, null, null, policy, null, Alignment.IDENTITY, List.of(), unreadableBaseline(policy.file(), e)));
+      return facts(source.ref(), null, List.of(), asOf);
+    }
     if (prior == null) {
       List<Change> changes = changes(null, policy, Alignment.IDENTITY);
       sides.put(policy.file(), new Side(null, null, null, policy,

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.baseline;
 
+import cn.liaoning.ybj.policycheck.policy.PolicyFiles;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,14 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
   /** The baseline text of one proposed file, and where it was read (for reports). */
   record Prior(String label, byte[] bytes) {}
 
-  /** What the user named: a directory or a revision. */
+  /** The baseline in its explicit form, which says its kind: {@code git:origin/main} or {@code dir:PATH}. */
   String ref();
+
+  /**
+   * One line for the user on what was compared with: the kind, and the commit a revision
+   * resolved to (once files have been read) or the directory's real path.
+   */
+  String describe();
 
   /**
    * The baseline of a proposed file, or null when the baseline has no such file (a new city).
@@ -50,22 +57,61 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
     return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".") && n.indexOf('/') < 0;
   }
 
-  /**
-   * A directory when {@code ref} names one; otherwise a git revision ({@code origin/main},
-   * {@code HEAD~1}, a commit id).
-   */
+  /** The explicit form of a git revision: {@code git:origin/main}. */
+  String GIT_PREFIX = "git:";
+
+  /** The explicit form of a directory: {@code dir:path/to/copy}. */
+  String DIR_PREFIX = "dir:";
+
+  /** {@link #open(String, List)} for proposed files in (or below) the working directory. */
   static BaselineSource open(String ref) throws BaselineException {
+    return open(ref, List.of());
+  }
+
+  /**
+   * The baseline {@code ref} names: {@code git:REV} is a git revision ({@code origin/main},
+   * {@code HEAD~1}, a commit id), {@code dir:PATH} a directory; a bare value is a directory when
+   * one of that name exists, otherwise a revision. A bare value that names both an existing
+   * directory and a revision of the repository that holds the proposed files is refused: the
+   * proposal's own tree could otherwise supply its own baseline (commit copies of its files under
+   * {@code origin/main/}) and so pass the gate unseen.
+   *
+   * @param proposed the proposed files or directories (their repositories are asked about a bare value)
+   */
+  static BaselineSource open(String ref, List<Path> proposed) throws BaselineException {
     if (ref == null || ref.isBlank()) {
-      throw new BaselineException("--baseline 需要一个目录或 git 版本（如 origin/main）");
+      throw new BaselineException("--baseline 需要一个目录或 git 版本（如 git:origin/main 或 dir:基线目录）");
+    }
+    if (ref.startsWith(GIT_PREFIX)) {
+      return revision(ref, ref.substring(GIT_PREFIX.length()));
+    }
+    if (ref.startsWith(DIR_PREFIX)) {
+      String path = ref.substring(DIR_PREFIX.length());
+      Path dir = path.isEmpty() ? null : Path.of(path);
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new BaselineException("基线目录“" + path + "”不存在或不是目录");
+      }
+      return new Directory(DIR_PREFIX + path, dir);
     }
     Path dir = Path.of(ref);
-    if (Files.isDirectory(dir)) {
-      return new Directory(ref, dir);
+    if (!Files.isDirectory(dir)) {
+      return revision(GIT_PREFIX + ref, ref);
     }
-    if (ref.startsWith("-")) {
-      throw new BaselineException("基线“" + ref + "”既不是目录，也不是有效的 git 版本名");
+    String commit = GitRevision.resolves(ref, proposed);
+    if (commit != null) {
+      throw new BaselineException("基线“" + ref + "”有歧义：它既是目录 " + dir.toAbsolutePath().normalize()
+          + "，也是 git 版本（提交 " + commit.substring(0, Math.min(12, commit.length())) + "）。"
+          + "请写明是哪一个：--baseline " + GIT_PREFIX + ref + "（按 git 版本比较）或 --baseline " + DIR_PREFIX + ref
+          + "（按目录比较）");
     }
-    return new GitRevision(ref);
+    return new Directory(DIR_PREFIX + ref, dir);
+  }
+
+  private static BaselineSource revision(String label, String rev) throws BaselineException {
+    if (rev.isEmpty() || rev.startsWith("-") || rev.indexOf('\0') >= 0) {
+      throw new BaselineException("基线“" + rev + "”不是有效的 git 版本名");
+    }
+    return new GitRevision(label, rev);
   }
 
   /**
@@ -73,6 +119,17 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
    * or a flat directory of city files ({@code DIR/x.yaml}).
    */
   record Directory(String ref, Path dir) implements BaselineSource {
+    @Override
+    public String describe() {
+      Path real;
+      try {
+        real = dir.toRealPath();
+      } catch (IOException e) {
+        real = dir.toAbsolutePath().normalize();
+      }
+      return "目录 " + real;
+    }
+
     @Override
     public Prior read(Path proposed) throws BaselineException {
       List<Path> candidates = new ArrayList<>();
@@ -83,10 +140,14 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       candidates.add(dir.resolve(proposed.getFileName().toString()));
       for (Path c : candidates) {
         if (Files.isRegularFile(c)) {
+          Path outside = PolicyFiles.realOutside(c, dir);
+          if (outside != null) { // a link out of the baseline directory: nothing of it is read
+            throw BaselineException.oneFile("基线文件 " + c + " 是指向基线目录之外的符号链接（" + outside + "），不读取它");
+          }
           try {
             return new Prior(c.toString(), readLimited(Files.newInputStream(c)));
           } catch (IOException e) {
-            throw new BaselineException("无法读取基线文件 " + c + "：" + e.getClass().getSimpleName());
+            throw BaselineException.oneFile("无法读取基线文件 " + c + "：" + e.getClass().getSimpleName());
           }
         }
       }
@@ -120,18 +181,58 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
 
   /** Baseline files at a git revision, read from the object store of the proposed file's repository. */
   final class GitRevision implements BaselineSource {
+    /** How the run names the baseline ({@code git:origin/main}). */
+    private final String label;
     private final String ref;
     /** Repository root (as git reports it) for each directory already asked about. */
     private final Map<Path, Path> roots = new ConcurrentHashMap<>(); // read from several checking threads
-    private final Set<Path> verified = ConcurrentHashMap.newKeySet();
+    /** The commit the revision names, for each repository root already checked to hold it. */
+    private final Map<Path, String> verified = new ConcurrentHashMap<>();
 
-    GitRevision(String ref) {
+    GitRevision(String label, String ref) {
+      this.label = label;
       this.ref = ref;
     }
 
     @Override
     public String ref() {
-      return ref;
+      return label;
+    }
+
+    @Override
+    public String describe() {
+      List<String> commits = new ArrayList<>(new java.util.TreeSet<>(verified.values()));
+      return "git 版本 " + ref + (commits.isEmpty() ? "" : "（提交 " + String.join("、", commits) + "）");
+    }
+
+    /**
+     * The commit {@code rev} names in the repository of the working directory or of any proposed
+     * path, or null when it names none (or git cannot be run).
+     */
+    static String resolves(String rev, List<Path> proposed) {
+      if (rev.startsWith("-")) {
+        return null;
+      }
+      Set<Path> folders = new java.util.LinkedHashSet<>();
+      folders.add(Path.of("").toAbsolutePath());
+      for (Path p : proposed) {
+        Path a = p.toAbsolutePath().normalize();
+        folders.add(Files.isDirectory(a) ? a : a.getParent());
+      }
+      for (Path f : folders) {
+        if (f == null || !Files.isDirectory(f)) {
+          continue;
+        }
+        try {
+          Git v = git(f, null, "rev-parse", "--verify", "--quiet", rev + "^{commit}");
+          if (v.code() == 0) {
+            return new String(v.out(), StandardCharsets.UTF_8).strip();
+          }
+        } catch (BaselineException e) {
+          return null; // no git: the value cannot name a revision
+        }
+      }
+      return null;
     }
 
     @Override
@@ -143,21 +244,24 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
         // A city file the proposal deleted (see list()): its folder is still there.
         file = realFolder(proposed.toAbsolutePath().getParent()).resolve(proposed.getFileName().toString());
       } catch (IOException e) {
-        throw new BaselineException("无法解析文件路径 " + proposed + "：" + e.getClass().getSimpleName());
+        throw BaselineException.oneFile("无法解析文件路径 " + proposed + "：" + e.getClass().getSimpleName());
       }
       Path root = verifiedRoot(file.getParent());
       // Git paths use "/" whatever the platform.
       String rel = root.relativize(file).toString().replace('\\', '/');
-      String object = ref + ":" + rel;
+      // Read at the commit the revision named when it was verified, so that every file of the run
+      // comes from the same commit even if the name moves meanwhile; reported by the name.
+      String object = verified.get(root) + ":" + rel;
+      String label = ref + ":" + rel;
       if (object.indexOf('\n') >= 0) { // cannot be a line of --batch input: ask twice, by argument
         if (git(root, null, "cat-file", "-e", object).code() != 0) {
           return null;
         }
         Git blob = git(root, null, "cat-file", "blob", object);
         if (blob.code() != 0) {
-          throw new BaselineException("无法从 git 读取基线文件 " + object);
+          throw BaselineException.oneFile("无法从 git 读取基线文件 " + label);
         }
-        return new Prior(object, blob.out());
+        return new Prior(label, blob.out());
       }
       // One git process a file: --batch answers "<object> missing" or "<id> blob <size>" and the content.
       Git batch = git(root, object + "\n", "cat-file", "--batch");
@@ -172,14 +276,14 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       }
       String[] parts = header.split(" ");
       if (batch.code() != 0 || eol == out.length || parts.length != 3 || !parts[1].equals("blob")) {
-        throw new BaselineException("无法从 git 读取基线文件 " + object);
+        throw BaselineException.oneFile("无法从 git 读取基线文件 " + label);
       }
       // The content follows the header; a file over the size limit was cut short when read (the
       // loader reports its size), so take what is there up to the stated size.
       long size = Long.parseLong(parts[2]);
       int from = eol + 1;
       int to = (int) Math.min(out.length, from + size);
-      return new Prior(object, Arrays.copyOfRange(out, from, to));
+      return new Prior(label, Arrays.copyOfRange(out, from, to));
     }
 
     @Override
@@ -189,8 +293,9 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       String rel = root.relativize(dir).toString().replace('\\', '/');
       String prefix = rel.isEmpty() ? "" : rel + "/";
       // -z: NUL-terminated names, never quoted; only the folder's own entries (no recursion).
-      Git g = rel.isEmpty() ? git(root, null, "ls-tree", "-z", "--name-only", ref)
-          : git(root, null, "ls-tree", "-z", "--name-only", ref, "--", prefix);
+      String commit = verified.get(root);
+      Git g = rel.isEmpty() ? git(root, null, "ls-tree", "-z", "--name-only", commit)
+          : git(root, null, "ls-tree", "-z", "--name-only", commit, "--", prefix);
       if (g.code() != 0) {
         throw new BaselineException("无法从 git 列出基线目录 " + ref + ":" + prefix);
       }
@@ -215,13 +320,13 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
     /** The repository root of a folder, once checked to hold the baseline revision. */
     private Path verifiedRoot(Path dir) throws BaselineException {
       Path root = root(dir);
-      if (!verified.contains(root)) {
+      if (!verified.containsKey(root)) {
         Git v = git(root, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
         if (v.code() != 0) {
           throw new BaselineException("基线版本“" + ref + "”在 git 仓库 " + root + " 中不存在"
               + "（是远程分支时先运行 git fetch；在 CI 中检出时须带上历史，如 actions/checkout 的 fetch-depth: 0）");
         }
-        verified.add(root);
+        verified.put(root, new String(v.out(), StandardCharsets.UTF_8).strip());
       }
       return root;
     }

@@ -52,8 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "（extension.approved）时为 2027-12-31。",
       "一个文件有误不影响其他文件的检查；错误以“文件:行:列”写到标准错误输出。",
       "",
-      "CI 门禁：--baseline REF 与基线比较（REF 为目录，或 git 版本如 origin/main、",
-      "提交号，直接从 git 读取，无须检出）。每条问题按（城市、规则编号、字段路径）分为",
+      "CI 门禁：--baseline REF 与基线比较（REF 为 git:版本，如 git:origin/main、git:提交号，",
+      "直接从 git 读取，无须检出；或 dir:目录）。每条问题按（城市、规则编号、字段路径）分为",
       "新增 new、恶化 worsened（状态不变、值离要求更远）、已修复 fixed、录入 entered",
       "（基线中未知的值注明来源录入后显现）或既有 unchanged；新增和恶化的违规导致状态 1。",
       "基线模式下另评估 PROC-APPROVAL（变动的参数须在 approvals 中列明省级批准；",
@@ -85,7 +85,9 @@ final class CheckCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--baseline", paramLabel = "REF",
-      description = "与基线比较：城市文件目录，或 git 版本（如 origin/main、HEAD~1）。文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理，目录中被删除的文件记为新增违规")
+      description = "与基线比较：git:版本（如 git:origin/main、git:HEAD~1、git:提交号）或 dir:目录（城市文件目录或仓库副本）；"
+          + "不带前缀时，存在同名目录即为目录，否则为 git 版本，既是目录又是 git 版本时报错并请写明前缀。"
+          + "文件按相对于仓库根目录的路径对应；基线中没有的文件按新文件处理，目录中被删除的文件记为新增违规")
   String baseline;
 
   @Option(names = "--fail-on-existing", description = "与 --baseline 同用：基线中已有的违规（以及录入后显现的违规）也导致状态 1（默认只报告、不算失败）")
@@ -151,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
     BaselineSource source = null;
     if (baseline != null) {
       try {
-        source = BaselineSource.open(baseline);
+        source = BaselineSource.open(baseline, args);
       } catch (BaselineException e) {
         err.println("policy-check: 基线错误：" + e.getMessage());
         return 2;
@@ -172,6 +174,8 @@ final class CheckCommand implements Callable<Integer> {
         return 2;
       }
       run = cmp.run();
+      // Which baseline the result is measured against, whatever the output format.
+      err.println("policy-check: 基线为 " + source.describe());
     }
     Set<Status> failing = runOptions.failOn == RunOptions.FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
     Gate gate = new Gate(failing, failOnExisting);
@@ -180,7 +184,7 @@ final class CheckCommand implements Callable<Integer> {
       err.println(d.format());
     }
     boolean useColor = color == Color.always || color == Color.auto && terminal && System.getenv("NO_COLOR") == null;
-    out.print(render(format, run, cmp, gate, useColor));
+    print(format, run, cmp, gate, useColor, out);
     out.flush();
 
     Map<Path, byte[]> written = new LinkedHashMap<>();
@@ -213,6 +217,24 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** One format of the run's findings. */
+  /**
+   * The console output: JSON and JUnit are streamed city by city (1,000 cities' document is never
+   * held whole); the other formats as rendered.
+   */
+  private void print(Format f, RunResult run, Comparison cmp, Gate gate, boolean useColor, PrintWriter out) {
+    switch (f) {
+      case json -> {
+        try {
+          JsonReport.write(run, cmp, out);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
+        }
+      }
+      case junit -> new JunitReport(checker().catalogue(), gate).write(run, cmp, out);
+      default -> out.print(render(f, run, cmp, gate, useColor));
+    }
+  }
+
   private String render(Format f, RunResult run, Comparison cmp, Gate gate, boolean useColor) {
     Checker checker = checker();
     Catalogue catalogue = checker.catalogue();

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.policy.Hints;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -47,8 +48,73 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    preloadRules(args);
-    System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    // An Error on any thread (out of memory, a defect) ends the run with one line and status 3:
+    // never a stack trace, never status 1 (which would read as "violations found").
+    // Halting (not exiting) runs nothing more that could need memory or fail again.
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      try {
+        fatal(e);
+      } finally {
+        Runtime.getRuntime().halt(INTERNAL_ERROR);
+      }
+    });
+    int code;
+    try {
+      preloadRules(args);
+      code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    } catch (Throwable e) {
+      try {
+        fatal(e);
+      } finally {
+        Runtime.getRuntime().halt(INTERNAL_ERROR);
+      }
+      return;
+    }
+    System.exit(code);
+  }
+
+  /** Written when nothing else can be: no memory is needed to say so. */
+  private static final byte[] OUT_OF_MEMORY =
+      "policy-check: 内部错误：内存不足（OutOfMemoryError）；可用 java -Xmx… 增加内存，或分批检查文件\n".getBytes(StandardCharsets.UTF_8);
+
+  /** Written when the error's own line cannot be made (its making failed too). */
+  private static final byte[] INTERNAL =
+      "policy-check: 内部错误（这是程序缺陷，请附上命令和输入文件报告）\n".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * One line on stderr for an error that ends the process; never throws. Each step is tried on
+   * its own: when memory (or class space) is short, flushing stdout or composing the message can
+   * fail, and the line is still written from bytes made at start-up.
+   */
+  private static void fatal(Throwable e) {
+    try {
+      System.out.flush();
+    } catch (Throwable ignored) {
+      // stdout may stay unflushed; stderr still gets its line
+    }
+    byte[] line = e instanceof OutOfMemoryError ? OUT_OF_MEMORY : null;
+    if (line == null) {
+      try {
+        line = (internalError(e) + "\n").getBytes(StandardCharsets.UTF_8);
+      } catch (Throwable ignored) {
+        line = INTERNAL;
+      }
+    }
+    try {
+      System.err.write(line, 0, line.length);
+      System.err.flush();
+    } catch (Throwable ignored) {
+      // nothing more can be said
+    }
+  }
+
+  /** The one line that reports an internal error: its kind and message, one line, bounded. */
+  static String internalError(Throwable e) {
+    String m = e.getMessage() == null ? "" : "：" + e.getMessage().replaceAll("[\\p{Cntrl}\\s]+", " ");
+    if (m.length() > 200) {
+      m = m.substring(0, 200) + "…";
+    }
+    return "policy-check: 内部错误：" + e.getClass().getSimpleName() + m + "（这是程序缺陷，请附上命令和输入文件报告）";
   }
 
   /** Commands that evaluate the rules: their rule base is built while the rest starts up. */
@@ -68,13 +134,43 @@ public final class Main {
 
   /** Runs the command line with the given writers; returns the exit status (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    String garbled = undecodable(args);
+    if (garbled != null) {
+      err.println("policy-check: 用法错误：参数“" + Hints.clip(garbled) + "”中有当前区域设置（字符集 "
+          + System.getProperty("sun.jnu.encoding") + "）无法表示的字符，文件名无法正确读取：请在 UTF-8 区域设置下运行"
+          + "（如 LC_ALL=C.UTF-8 java -jar …），或用 ./policy-check 启动（它会自动这样做）");
+      err.flush();
+      return CommandLine.ExitCode.USAGE;
+    }
     CommandLine cmd = commandLine(args);
     cmd.setOut(out);
     cmd.setErr(err);
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      throw e; // main() reports it without needing memory
+    } catch (Error e) {
+      out.flush();
+      err.println(internalError(e));
+      code = INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The first argument that the JVM could not decode from the command line (it then holds U+FFFD:
+   * non-ASCII text under the C/POSIX locale, where file names are ASCII to Java), or null.
+   */
+  static String undecodable(String[] args) {
+    for (String a : args) {
+      if (a.indexOf('\uFFFD') >= 0 && !"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** The subcommands, in the order the help lists them. */
@@ -112,7 +208,7 @@ public final class Main {
       }
     }
     cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
-      c.getErr().println("policy-check: 内部错误：" + ex + "（这是程序缺陷，请附上命令和输入文件报告）");
+      c.getErr().println(internalError(ex));
       return INTERNAL_ERROR;
     });
     cmd.setParameterExceptionHandler((ex, args) -> UsageErrors.handle(ex));

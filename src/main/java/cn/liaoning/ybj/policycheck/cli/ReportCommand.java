@@ -86,8 +86,17 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> written;
     try {
       written = ReportFiles.write(out, run, catalogue, parameters);
+    } catch (ReportFiles.WriteFailure f) {
+      // Told as it is: either the previous report is whole again, or which files are new.
+      err.println("policy-check: 无法写入报告目录 " + out + "：" + reason(f.reason())
+          + (f.previousIntact() ? "（已放回上一次的报告，未被改动）" : "；" + f.state()));
+      return 2;
     } catch (IOException e) {
       err.println("policy-check: 无法写入报告目录 " + out + "：" + reason(e) + "（上一次的报告未被改动）");
+      return 2;
+    } catch (java.nio.file.InvalidPathException e) {
+      err.println("policy-check: 无法写入报告目录：路径“" + cn.liaoning.ybj.policycheck.policy.Hints.clip(e.getInput())
+          + "”含有本机文件名编码无法表示的字符（在 C/POSIX 区域设置下运行时，请设置 LANG=C.UTF-8，或使用 ./policy-check 启动）");
       return 2;
     }
 
@@ -121,9 +130,15 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.println("已写入：");
     for (Path p : written) {
-      // A path through ".." is shown with where it really leads.
-      Path real = p.toAbsolutePath().normalize();
-      out.println("  " + p + (p.equals(real) ? "" : "（即 " + real + "）"));
+      // Shown with where it really is when the path differs (through ".." or a symbolic link:
+      // lnk/../rep is under the link's target, not ./rep).
+      Path real;
+      try {
+        real = p.toRealPath();
+      } catch (IOException e) {
+        real = p.toAbsolutePath().normalize();
+      }
+      out.println("  " + p + (p.toAbsolutePath().equals(real) ? "" : "（即 " + real + "）"));
     }
   }
 
@@ -148,14 +163,25 @@ final class ReportCommand implements Callable<Integer> {
     if (why == null) {
       return "写入失败";
     }
+    // The operating system's reasons (strerror), which the JDK gives in English.
     return switch (why) {
       case "Read-only file system" -> "只读文件系统";
       case "Permission denied" -> "没有写权限";
-      case "Operation not permitted" -> "不允许在此写入";
+      case "Operation not permitted" -> "不允许替换或写入（文件可能被设为不可更改，或在共享目录中属于其他用户）";
       case "Not a directory" -> "路径中有一项不是目录";
       case "No space left on device" -> "磁盘空间不足";
+      case "Disk quota exceeded" -> "超出磁盘配额";
       case "Is a directory" -> "报告文件的位置上是一个目录";
-      default -> why;
+      case "Device or resource busy" -> "文件正被占用或是挂载点，无法替换";
+      case "Invalid cross-device link" -> "跨文件系统，无法替换";
+      case "Text file busy" -> "文件正被占用，无法替换";
+      case "File name too long" -> "文件名过长";
+      case "Too many levels of symbolic links" -> "符号链接层数过多（可能形成循环）";
+      case "Input/output error" -> "磁盘读写错误";
+      case "Directory not empty" -> "目标是非空目录";
+      case "File exists" -> "同名文件已存在";
+      case "Stale file handle" -> "网络文件系统的文件句柄已失效";
+      default -> "操作系统拒绝（" + why.replaceAll("[^\\x20-\\x7E]", "?") + "）";
     };
   }
 }

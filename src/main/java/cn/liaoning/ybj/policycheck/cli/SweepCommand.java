@@ -10,6 +10,7 @@ import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Doc;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import cn.liaoning.ybj.policycheck.policy.Hints;
+import cn.liaoning.ybj.policycheck.policy.ScalarValues;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -496,6 +497,18 @@ final class SweepCommand implements Callable<Integer> {
     throw new UsageError(pattern + " 不是数值字段，不能变动（sweep 只变动数值）");
   }
 
+  /** One number of a range, read as the city files' numbers are (digits and exponent bounded first). */
+  private static BigDecimal decimal(String text, String pattern) throws UsageError {
+    if (text.strip().length() <= 40 && !ScalarValues.isDecimal(text)) {
+      throw new NumberFormatException(); // not a number at all: the message names the whole range
+    }
+    String problem = ScalarValues.decimalProblem(text);
+    if (problem != null) {
+      throw new UsageError(pattern + "：取值" + problem);
+    }
+    return new BigDecimal(text.strip());
+  }
+
   /** "100..600:50", "100..600", or "0.5,0.8,1". */
   private static List<BigDecimal> values(String range, String pattern) throws UsageError {
     try {
@@ -503,16 +516,16 @@ final class SweepCommand implements Callable<Integer> {
       int dots = range.indexOf("..");
       if (dots < 0) {
         for (String s : range.split(",")) {
-          BigDecimal v = new BigDecimal(s.strip());
+          BigDecimal v = decimal(s, pattern);
           if (!out.contains(v)) {
             out.add(v);
           }
         }
       } else {
         int colon = range.indexOf(':', dots);
-        BigDecimal from = new BigDecimal(range.substring(0, dots).strip());
-        BigDecimal to = new BigDecimal((colon < 0 ? range.substring(dots + 2) : range.substring(dots + 2, colon)).strip());
-        BigDecimal step = colon < 0 ? BigDecimal.ONE : new BigDecimal(range.substring(colon + 1).strip());
+        BigDecimal from = decimal(range.substring(0, dots), pattern);
+        BigDecimal to = decimal(colon < 0 ? range.substring(dots + 2) : range.substring(dots + 2, colon), pattern);
+        BigDecimal step = colon < 0 ? BigDecimal.ONE : decimal(range.substring(colon + 1), pattern);
         if (step.signum() <= 0) {
           throw new UsageError(pattern + "：步长应大于 0");
         }

@@ -94,20 +94,24 @@ public final class Checks {
     return d == null ? "未填" : n(d) + " 元";
   }
 
-  /** a − b, rounded to 6 decimals so that 8.3 − 0.3 is 8 (rates are published with 1–2 decimals). */
+  /**
+   * a − b in decimal, so that 8.3 − 0.3 is 8. Exact, not rounded: the values are the decimals the
+   * city file wrote (at most 15 significant digits, which {@code BigDecimal.valueOf} gives back),
+   * so a difference of 3.0000001 is not taken for 3 (rounding it would let a failing value pass).
+   */
   public static Double minus(Double a, Double b) {
     if (a == null || b == null) {
       return null;
     }
-    return BigDecimal.valueOf(a).subtract(BigDecimal.valueOf(b)).setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    return BigDecimal.valueOf(a).subtract(BigDecimal.valueOf(b)).doubleValue();
   }
 
-  /** a + b, rounded to 6 decimals. */
+  /** a + b in decimal, exact (see {@link #minus}). */
   public static Double plus(Double a, Double b) {
     if (a == null || b == null) {
       return null;
     }
-    return BigDecimal.valueOf(a).add(BigDecimal.valueOf(b)).setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    return BigDecimal.valueOf(a).add(BigDecimal.valueOf(b)).doubleValue();
   }
 
   /** The larger of two numbers. */

@@ -34,12 +34,14 @@ public record Diagnostic(
 
   /** {@code file:line:column: 错误: message}, then the source line and a caret where known. */
   public String format() {
+    // Each part on one line, nothing in it that acts on a terminal (see Hints.visible): the
+    // file name and the source line come from outside.
     StringBuilder sb = new StringBuilder();
-    sb.append(file);
+    sb.append(Hints.visible(file, false));
     if (line > 0) {
       sb.append(':').append(line).append(':').append(Math.max(column, 1));
     }
-    sb.append(": ").append(severity.label()).append(": ").append(message);
+    sb.append(": ").append(severity.label()).append(": ").append(Hints.visible(message, false));
     if (sourceLine != null && line > 0) {
       // A very long line is shown as a window around the column, so the output stays readable.
       String shown = sourceLine;
@@ -53,7 +55,7 @@ public record Diagnostic(
             + (to < length ? "…" : "");
         col = col - from + (from > 0 ? 1 : 0);
       }
-      sb.append('\n').append("    ").append(shown);
+      sb.append('\n').append("    ").append(Hints.visible(shown, false));
       sb.append('\n').append("    ").append(caretPad(shown, col)).append('^');
     }
     return sb.toString();
@@ -64,7 +66,8 @@ public record Diagnostic(
 
   /**
    * Blanks that put a caret under column {@code columns + 1} (counted in code points, as the YAML
-   * reader counts them): a tab stays a tab, a wide (CJK, full-width) character takes two places.
+   * reader counts them): a tab stays a tab, a wide (CJK, full-width) character takes two places,
+   * a character shown as {@code \\uXXXX} (see {@link Hints#visible}) as many as that takes.
    */
   private static String caretPad(String text, int columns) {
     StringBuilder pad = new StringBuilder();
@@ -74,6 +77,8 @@ public record Diagnostic(
       i += Character.charCount(cp);
       if (cp == '\t') {
         pad.append('\t');
+      } else if (!Hints.allowed(cp)) {
+        pad.append(" ".repeat(cp > 0xFFFF ? 10 : 6));
       } else {
         pad.append(isWide(cp) ? "  " : " ");
       }

@@ -17,11 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Loads city policy files (format v1) into {@link CityPolicy} records, or explains why not. */
 public final class PolicyLoader {
@@ -53,69 +48,10 @@ public final class PolicyLoader {
   }
 
   /**
-   * Expands the arguments into policy files: a file stands for itself, a directory for the
-   * {@code *.yaml}/{@code *.yml} files directly inside it, sorted by name. Problems with the
-   * arguments themselves (missing, unreadable, a symbolic-link loop) come back as diagnostics;
-   * this never throws.
+   * Expands the arguments into policy files (see {@link PolicyFiles#expand}); never throws.
    */
   public static List<Path> expand(List<Path> args, List<Diagnostic> problems) {
-    List<Path> out = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
-    for (Path a : args) {
-      if (Files.isDirectory(a)) {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> s = Files.list(a)) {
-          s.filter(p -> {
-                String n = p.getFileName().toString();
-                return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".");
-              })
-              .forEach(found::add);
-        } catch (IOException | UncheckedIOException | SecurityException e) {
-          problems.add(pathProblem(a, "无法读取目录", e));
-          continue;
-        }
-        if (found.isEmpty()) {
-          // A directory named on purpose that holds no policy (a typo, the wrong folder) must not
-          // pass as "nothing wrong".
-          problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "目录中没有政策文件（*.yaml 或 *.yml）", null));
-          continue;
-        }
-        found.sort(null);
-        for (Path p : found) {
-          if (seen.add(p.normalize())) {
-            out.add(p);
-          }
-        }
-      } else if (Files.exists(a)) {
-        if (seen.add(a.normalize())) {
-          out.add(a);
-        }
-      } else if (Files.isSymbolicLink(a)) {
-        problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, BROKEN_LINK, null));
-      } else {
-        problems.add(new Diagnostic(a.toString(), 0, 0, Severity.ERROR, "文件或目录不存在", null));
-      }
-    }
-    return out;
-  }
-
-  private static final String BROKEN_LINK = "符号链接无法解析（链接形成循环，或指向的文件不存在）";
-
-  private static Diagnostic pathProblem(Path p, String what, Exception e) {
-    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-    String why;
-    if (cause instanceof AccessDeniedException || cause instanceof SecurityException) {
-      why = "没有读取权限";
-    } else if (cause instanceof NoSuchFileException) {
-      why = "不存在";
-    } else if (cause instanceof FileSystemLoopException) {
-      why = "符号链接形成循环";
-    } else if (cause instanceof FileSystemException f && f.getReason() != null) {
-      why = f.getReason();
-    } else {
-      why = cause.getClass().getSimpleName();
-    }
-    return new Diagnostic(p.toString(), 0, 0, Severity.ERROR, what + "：" + why, null);
+    return PolicyFiles.expand(args, problems);
   }
 
   /** Loads one file; any problem (missing, unreadable, not a file, bad content) is a diagnostic. */
@@ -124,7 +60,7 @@ public final class PolicyLoader {
     byte[] bytes;
     try {
       if (!Files.exists(path)) {
-        return failed(name, Files.isSymbolicLink(path) ? BROKEN_LINK : "文件不存在");
+        return failed(name, Files.isSymbolicLink(path) ? PolicyFiles.BROKEN_LINK : "文件不存在");
       }
       if (Files.isDirectory(path)) {
         return failed(name, "这是一个目录，不是政策文件");
@@ -140,7 +76,7 @@ public final class PolicyLoader {
         bytes = in.readNBytes(PolicyReader.MAX_BYTES + 1);
       }
     } catch (IOException | UncheckedIOException | SecurityException e) {
-      return new Loaded(name, null, List.of(pathProblem(path, "无法读取文件", e)));
+      return new Loaded(name, null, List.of(PolicyFiles.pathProblem(path, "无法读取文件", e)));
     }
     return load(name, bytes);
   }
@@ -250,10 +186,12 @@ public final class PolicyLoader {
       Double combined = contribution.employerCombinedRatePct();
       Double maternityRate = d.number("maternity.rate_pct");
       if (employer != null && combined != null && maternityRate != null
-          && Math.abs(employer + maternityRate - combined) > 1e-9) {
+          && java.math.BigDecimal.valueOf(employer).add(java.math.BigDecimal.valueOf(maternityRate))
+              .compareTo(java.math.BigDecimal.valueOf(combined)) != 0) { // in decimal, exactly as written
         error(c + "employer_combined_rate_pct", "合并费率 " + Hints.fmt(combined) + "% 与各项之和不符：单位医保费率 "
             + Hints.fmt(employer) + "% + 生育费率 " + Hints.fmt(maternityRate) + "% = "
-            + Hints.fmt(employer + maternityRate) + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
+            + java.math.BigDecimal.valueOf(employer).add(java.math.BigDecimal.valueOf(maternityRate)).stripTrailingZeros().toPlainString()
+            + "%（辽医保发〔2019〕26号：合并费率为两项之和）");
       } else if (employer != null && combined != null && employer > combined) {
         error(c + "employer_combined_rate_pct", "合并费率 " + Hints.fmt(combined) + "% 小于单位医保费率 " + Hints.fmt(employer) + "%");
       }

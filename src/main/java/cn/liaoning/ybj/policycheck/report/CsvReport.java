@@ -63,7 +63,7 @@ public final class CsvReport {
   }
 
   private static String text(String s) {
-    return s == null ? "" : s;
+    return s == null ? "" : Echo.line(s);
   }
 
   /**

@@ -174,14 +174,14 @@ public final class GithubReport {
 
   private void command(StringBuilder sb, String kind, Annotation a) {
     Map<String, String> props = new LinkedHashMap<>();
-    props.put("file", FilePaths.relative(a.file));
+    props.put("file", Echo.line(FilePaths.relative(a.file)));
     if (a.line != null) {
       props.put("line", a.line.toString());
       if (a.column != null) {
         props.put("col", a.column.toString());
       }
     }
-    props.put("title", title(a));
+    props.put("title", Echo.line(title(a)));
     sb.append("::").append(kind);
     String sep = " ";
     for (Map.Entry<String, String> p : props.entrySet()) {
@@ -190,7 +190,7 @@ public final class GithubReport {
     }
     StringBuilder message = new StringBuilder();
     for (String t : a.texts) {
-      message.append(message.length() == 0 ? "" : "\n").append(a.texts.size() > 1 ? "• " : "").append(t);
+      message.append(message.length() == 0 ? "" : "\n").append(a.texts.size() > 1 ? "• " : "").append(Echo.line(t));
     }
     sb.append("::").append(escapeData(message.toString())).append('\n');
   }

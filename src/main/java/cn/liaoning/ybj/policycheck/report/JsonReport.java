@@ -9,8 +9,11 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.engine.WaiverUse;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +35,56 @@ public final class JsonReport {
     return JsonText.pretty(tree(run, cmp)) + "\n";
   }
 
+  /**
+   * The same text as {@link #write(RunResult, Comparison)}, written to {@code out} as it is made:
+   * one city's tree at a time, never the whole document (nor its text) in memory — 1,000 cities
+   * make about 45 MB of JSON.
+   */
+  public static void write(RunResult run, Comparison cmp, Writer out) throws IOException {
+    JsonText.stream(out, g -> {
+      g.writeStartObject();
+      // as_of, summary and baseline as in tree(), with the run's own counts
+      ObjectNode whole = summary(run, cmp);
+      for (Map.Entry<String, JsonNode> e : whole.properties()) {
+        g.writeFieldName(e.getKey());
+        JsonText.write(g, e.getValue());
+      }
+      g.writeFieldName("cities");
+      g.writeStartArray();
+      for (CityResult c : run.cities()) {
+        JsonText.write(g, city(c, cmp == null ? null : cmp.diff(c)));
+      }
+      g.writeEndArray();
+      g.writeFieldName("errors");
+      g.writeStartArray();
+      for (Diagnostic d : run.errors()) {
+        JsonText.write(g, diagnostic(d));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+    out.write("\n");
+  }
+
   public static ObjectNode tree(RunResult run) {
     return tree(run, null);
   }
 
   public static ObjectNode tree(RunResult run, Comparison cmp) {
+    ObjectNode root = summary(run, cmp);
+    ArrayNode cities = root.putArray("cities");
+    for (CityResult c : run.cities()) {
+      cities.add(city(c, cmp == null ? null : cmp.diff(c)));
+    }
+    ArrayNode errors = root.putArray("errors");
+    for (Diagnostic d : run.errors()) {
+      errors.add(diagnostic(d));
+    }
+    return root;
+  }
+
+  /** The members before "cities": as_of, summary and (with a baseline) baseline. */
+  private static ObjectNode summary(RunResult run, Comparison cmp) {
     ObjectNode root = JsonText.NODES.objectNode();
     root.put("as_of", run.asOf().toString());
     ObjectNode summary = root.putObject("summary");
@@ -55,14 +103,6 @@ public final class JsonReport {
         }
       }
       ((ObjectNode) b.get("entered")).put("fields", cmp.count(Status.PASS, Delta.ENTERED)); // data entries (PROC-APPROVAL passes)
-    }
-    ArrayNode cities = root.putArray("cities");
-    for (CityResult c : run.cities()) {
-      cities.add(city(c, cmp == null ? null : cmp.diff(c)));
-    }
-    ArrayNode errors = root.putArray("errors");
-    for (Diagnostic d : run.errors()) {
-      errors.add(diagnostic(d));
     }
     return root;
   }

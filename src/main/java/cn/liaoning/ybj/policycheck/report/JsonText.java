@@ -35,7 +35,21 @@ final class JsonText {
     return out.toString();
   }
 
-  private static void write(JsonGenerator g, JsonNode n) throws IOException {
+  /** What writes a document through a generator. */
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Indented JSON written straight to {@code out} (not closed), as {@link #pretty} would make it. */
+  static void stream(java.io.Writer out, Body body) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    body.write(g);
+    g.flush();
+  }
+
+  static void write(JsonGenerator g, JsonNode n) throws IOException {
     switch (n.getNodeType()) {
       case OBJECT -> {
         g.writeStartObject();

@@ -61,9 +61,15 @@ public final class JunitReport {
   }
 
   public String write(RunResult run, Comparison cmp) {
+    StringWriter sw = new StringWriter();
+    write(run, cmp, sw);
+    return sw.toString();
+  }
+
+  /** The same text, written to {@code sw} as it is made (1,000 cities make about 24 MB of XML). */
+  public void write(RunResult run, Comparison cmp, java.io.Writer sw) {
     try {
-      StringWriter sw = new StringWriter();
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+      XMLStreamWriter x = Echo.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(sw));
       x.writeStartDocument("UTF-8", "1.0");
       nl(x, 0);
       Map<Outcome, Integer> total = counts(run.cities().stream().flatMap(c -> c.findings().stream()).toList());
@@ -87,7 +93,6 @@ public final class JunitReport {
       nl(x, 0);
       x.writeEndDocument();
       x.close();
-      return sw.toString();
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
     }

@@ -43,7 +43,7 @@ final class Messages {
     if (f.waiver() != null) {
       sb.append("　豁免 ").append(f.waiver());
     }
-    return sb.toString();
+    return Echo.line(sb.toString());
   }
 
   /** A baseline problem the change fixes: "［已修复］基线违规：message　现在 通过，实际 300". */
@@ -57,6 +57,6 @@ final class Messages {
     sb.append("基线").append(f.status().label).append("：").append(f.message());
     sb.append("　现在 ").append(now == null ? "无此结论" : now.status().label + "，实际 " + TextReport.value(now.actual()));
     sb.append("　条款 ").append(f.clause());
-    return sb.toString();
+    return Echo.line(sb.toString());
   }
 }

@@ -23,9 +23,12 @@ import java.util.Map;
 
 /**
  * Writes the four report files into one directory: {@code index.html}, {@code report.md},
- * {@code findings.csv} and {@code findings.json}. All four are rendered in memory first; each is
- * then written to a temporary file beside its target and moved over it, so a run that fails or is
- * interrupted leaves the previous report as it was (never a half-written file).
+ * {@code findings.csv} and {@code findings.json}. All four are rendered in memory first, and all
+ * four carry the same run id ({@link #runId}). They are replaced all together or not at all: each
+ * is written to a temporary file beside its target; the previous files are kept under a second
+ * name; only then is each new file moved over its target. Should one of those moves fail (a file
+ * that cannot be replaced: immutable, another user's in a shared folder, a mount point), the files
+ * already moved are put back, and the error says whether the previous report is whole again.
  */
 public final class ReportFiles {
   public static final String HTML = "index.html";
@@ -35,7 +38,7 @@ public final class ReportFiles {
 
   private ReportFiles() {}
 
-  /** The four files' contents, in the order they are written. */
+  /** The four files' contents, in the order they are written, each carrying the run id. */
   public static Map<String, byte[]> render(RunResult run, Catalogue catalogue, Parameters parameters) {
     ReportModel model = ReportModel.of(run, catalogue, parameters);
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -43,7 +46,12 @@ public final class ReportFiles {
     files.put(MARKDOWN, MarkdownReport.write(model).getBytes(StandardCharsets.UTF_8));
     files.put(CSV, CsvReport.write(model).getBytes(StandardCharsets.UTF_8));
     files.put(JSON, JsonReport.write(run).getBytes(StandardCharsets.UTF_8));
-    return files;
+    return RunId.stamp(files, RunId.of(files.get(JSON)));
+  }
+
+  /** The run id a written report file carries, or null when it carries none. */
+  public static String runId(String name, byte[] content) {
+    return RunId.find(name, content);
   }
 
   /** Renders and writes the report into {@code dir} (created if needed); returns the paths written. */
@@ -52,47 +60,143 @@ public final class ReportFiles {
   }
 
   /**
-   * Writes every file to a temporary sibling, then moves each over its target. If any temporary
-   * file cannot be written, none of the targets is touched and the temporary files are removed.
+   * The report could not be written. {@link #previousIntact()} says whether the directory holds
+   * the previous report as it was (nothing replaced, or everything put back); if not,
+   * {@link #state()} says which files are new and which are the previous ones.
    */
+  public static final class WriteFailure extends IOException {
+    private final IOException cause;
+    private final List<String> replaced;
+    private final List<String> kept;
+
+    WriteFailure(IOException cause, List<String> replaced, List<String> kept) {
+      super(cause.getMessage(), cause);
+      this.cause = cause;
+      this.replaced = List.copyOf(replaced);
+      this.kept = List.copyOf(kept);
+    }
+
+    /** What went wrong first. */
+    public IOException reason() {
+      return cause;
+    }
+
+    public boolean previousIntact() {
+      return replaced.isEmpty();
+    }
+
+    /** Which files are now the new ones and which the previous (or missing) ones, in words. */
+    public String state() {
+      return String.join("、", replaced) + " 已是本次的新文件，" + (kept.isEmpty() ? "" : String.join("、", kept) + " 仍是上一次的，")
+          + "放回上一次的文件时也出错；各文件所记的运行编号不同，可据此辨认";
+    }
+  }
+
+  /** Moves a file over another (a seam for tests: a move that fails). */
+  interface Mover {
+    void move(Path from, Path to) throws IOException;
+  }
+
   public static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
+    return write(dir, files, ReportFiles::move);
+  }
+
+  static List<Path> write(Path dir, Map<String, byte[]> files, Mover mover) throws IOException {
     Files.createDirectories(dir);
     removeStaleTemporaries(dir, files.keySet());
-    // A target that cannot be replaced by a file is found before anything moves, so that a
-    // failure never leaves some files new and the others old.
+    // A target that cannot be replaced by a file is found before anything moves.
     for (String name : files.keySet()) {
       Path target = dir.resolve(name);
       if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new FileSystemException(target.toString(), null, "报告文件的位置上是一个目录");
       }
     }
-    Map<Path, Path> staged = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(files.keySet());
+    Map<String, Path> temps = new LinkedHashMap<>();
+    Map<String, Path> backups = new LinkedHashMap<>();
     try {
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        Path tmp = dir.resolve(tempName(e.getKey()));
+      // 1. Every new file, complete and on disk, under a temporary name.
+      for (String name : names) {
+        Path tmp = dir.resolve(tempName(name));
         Files.deleteIfExists(tmp);
-        staged.put(tmp, dir.resolve(e.getKey()));
+        temps.put(name, tmp);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = Channels.newOutputStream(ch)) {
-          out.write(e.getValue());
+          out.write(files.get(name));
           out.flush();
           ch.force(true);
         }
       }
-      List<Path> written = new ArrayList<>();
-      for (Map.Entry<Path, Path> e : staged.entrySet()) {
-        move(e.getKey(), e.getValue());
-        written.add(e.getValue());
-      }
-      return written;
-    } finally {
-      for (Path tmp : staged.keySet()) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException | RuntimeException ignored) {
-          // A leftover temporary file is harmless; the error that brought us here matters more.
+      // 2. Every previous file kept under a second name (a hard link, else a copy).
+      for (String name : names) {
+        Path target = dir.resolve(name);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          Path backup = dir.resolve(backupName(name, ProcessHandle.current().pid()));
+          Files.deleteIfExists(backup);
+          backups.put(name, backup);
+          keep(target, backup);
         }
       }
+      // 3. The new files moved in; on a failure, the ones already moved are put back.
+      List<String> moved = new ArrayList<>();
+      for (String name : names) {
+        try {
+          mover.move(temps.get(name), dir.resolve(name));
+        } catch (IOException e) {
+          throw rollBack(dir, names, moved, backups, e);
+        }
+        moved.add(name);
+      }
+      List<Path> written = new ArrayList<>();
+      names.forEach(n -> written.add(dir.resolve(n)));
+      return written;
+    } finally {
+      for (Path p : temps.values()) {
+        deleteQuietly(p);
+      }
+      for (Path p : backups.values()) {
+        deleteQuietly(p);
+      }
+    }
+  }
+
+  /** Keeps the previous {@code target} as {@code backup}: a second name for it, or a copy. */
+  private static void keep(Path target, Path backup) throws IOException {
+    try {
+      Files.createLink(backup, target);
+    } catch (IOException | UnsupportedOperationException e) {
+      // No hard links here (or not for this file): a copy keeps the content just as well.
+      Files.copy(target, backup, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+  }
+
+  /** Puts back every file already replaced; the failure says whether that worked. */
+  private static WriteFailure rollBack(Path dir, List<String> names, List<String> moved, Map<String, Path> backups,
+      IOException cause) {
+    List<String> stillNew = new ArrayList<>();
+    for (String name : moved) {
+      Path target = dir.resolve(name);
+      try {
+        Path backup = backups.get(name);
+        if (backup != null) {
+          move(backup, target);
+        } else {
+          Files.deleteIfExists(target); // there was no previous file
+        }
+      } catch (IOException | RuntimeException e) {
+        stillNew.add(name);
+      }
+    }
+    List<String> kept = new ArrayList<>(names);
+    kept.removeAll(stillNew);
+    return new WriteFailure(cause, stillNew, kept);
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException | RuntimeException ignored) {
+      // A leftover hidden file is harmless (the next run removes it); the error that brought us here matters more.
     }
   }
 
@@ -105,19 +209,26 @@ public final class ReportFiles {
     return "." + name + "." + pid + ".tmp";
   }
 
+  /** Where the previous {@code name} is kept while the new one moves in. */
+  static String backupName(String name, long pid) {
+    return "." + name + "." + pid + ".old";
+  }
+
   /**
-   * Removes the temporary files that a killed run (which had no chance to clean up) left beside
-   * the report: only this writer's own names, and only of processes that no longer run.
+   * Removes the temporary and kept files that a killed run (which had no chance to clean up)
+   * left beside the report: only this writer's own names, and only of processes that no longer
+   * run.
    */
   private static void removeStaleTemporaries(Path dir, Iterable<String> names) {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.tmp")) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.{tmp,old}")) {
       for (Path p : entries) {
         String file = p.getFileName().toString();
         for (String name : names) {
           String prefix = "." + name + ".";
-          if (file.startsWith(prefix) && file.endsWith(".tmp")) {
-            String pid = file.substring(prefix.length(), file.length() - ".tmp".length());
-            if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+          String suffix = file.endsWith(".tmp") ? ".tmp" : ".old";
+          if (file.startsWith(prefix) && file.length() > prefix.length() + suffix.length()) {
+            String pid = file.substring(prefix.length(), file.length() - suffix.length());
+            if (digits(pid) && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
               Files.deleteIfExists(p);
             }
           }
@@ -126,6 +237,18 @@ public final class ReportFiles {
     } catch (IOException | RuntimeException ignored) {
       // Leftovers are hidden and harmless; failing to tidy them must not stop the report.
     }
+  }
+
+  private static boolean digits(String s) {
+    if (s.isEmpty() || s.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void move(Path from, Path to) throws IOException {

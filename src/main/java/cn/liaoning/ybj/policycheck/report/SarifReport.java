@@ -77,7 +77,7 @@ public final class SarifReport {
       for (Diagnostic d : run.errors()) {
         ObjectNode n = notes.addObject();
         n.put("level", "error");
-        n.putObject("message").put("text", d.message());
+        n.putObject("message").put("text", Echo.line(d.message()));
         n.putArray("locations").add(location(d.file(), d.line() > 0 ? d.line() : null, d.column() > 0 ? d.column() : null));
       }
     }
@@ -165,7 +165,7 @@ public final class SarifReport {
     if (i != null) {
       res.put("ruleIndex", i);
     }
-    res.putObject("message").put("text", text);
+    res.putObject("message").put("text", Echo.line(text));
     ObjectNode loc = location(c.file(), line, column);
     if (f.path() != null) {
       loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.path()).put("kind", "member");
@@ -174,7 +174,7 @@ public final class SarifReport {
     // Stable across line moves: the city, the rule and the field, never the line.
     res.putObject("partialFingerprints").put("policyFinding/v1", sha256(c.city() + "\u0000" + f.rule() + "\u0000" + f.path()));
     ObjectNode p = res.putObject("properties");
-    p.put("city", c.city());
+    p.put("city", Echo.line(c.city()));
     p.put("status", f.status().key);
     p.put("clause", f.clause());
     p.put("path", f.path());

@@ -16,11 +16,11 @@ import java.util.Map;
  */
 final class Templates {
   private static final PebbleEngine HTML = builder()
-      .addEscapingStrategy("html", Templates::html)
+      .addEscapingStrategy("html", s -> html(Echo.line(s)))
       .defaultEscapingStrategy("html")
       .build();
   private static final PebbleEngine MARKDOWN = builder()
-      .addEscapingStrategy("markdown", Templates::markdown)
+      .addEscapingStrategy("markdown", s -> markdown(Echo.line(s)))
       .defaultEscapingStrategy("markdown")
       .build();
 

@@ -79,8 +79,8 @@ public final class TextReport {
 
   private void city(StringBuilder sb, CityResult c, CityDiff diff) {
     Map<Status, Integer> n = c.counts();
-    sb.append('\n').append(bold("━━ " + c.city() + (c.code() == null ? "" : "（" + c.code() + "）")))
-        .append("　").append(c.file()).append('\n');
+    sb.append('\n').append(bold("━━ " + Echo.line(c.city()) + (c.code() == null ? "" : "（" + Echo.line(c.code()) + "）")))
+        .append("　").append(Echo.line(c.file())).append('\n');
     sb.append("   ");
     for (Status s : Status.values()) {
       String part = s.label + " " + n.get(s);
@@ -88,7 +88,7 @@ public final class TextReport {
     }
     sb.append('\n');
     if (diff != null) {
-      sb.append("   ").append(diff.note() != null ? paint(Status.WARNING, diff.note()) : "基线 " + diff.baseline()).append('\n');
+      sb.append("   ").append(diff.note() != null ? paint(Status.WARNING, Echo.line(diff.note())) : "基线 " + Echo.line(diff.baseline())).append('\n');
     }
 
     List<Finding> shown = c.findings().stream()
@@ -138,7 +138,7 @@ public final class TextReport {
     }
     for (WaiverUse w : c.waivers()) {
       sb.append("  ").append(w.state() == WaiverUse.State.HONOURED ? "◇ 豁免 " : "◆ 豁免 ")
-          .append(w.rule()).append("：").append(w.state().label).append(" — ").append(w.message());
+          .append(w.rule()).append("：").append(w.state().label).append(" — ").append(Echo.line(w.message()));
       if (w.line() != null) {
         sb.append("（").append(c.file()).append(':').append(w.line()).append('）');
       }
@@ -146,7 +146,7 @@ public final class TextReport {
     }
     for (Diagnostic d : c.warnings()) {
       sb.append("  ").append(paint(Status.WARNING, "⚠ 输入")).append(' ').append(d.file()).append(':')
-          .append(d.line()).append(':').append(d.column()).append(": ").append(d.message()).append('\n');
+          .append(d.line()).append(':').append(d.column()).append(": ").append(Echo.line(d.message())).append('\n');
     }
   }
 
@@ -228,9 +228,9 @@ public final class TextReport {
     String indent = "       ";
     sb.append(indent);
     if (f.subject() != null) {
-      sb.append("［").append(f.subject()).append("］");
+      sb.append("［").append(Echo.line(f.subject())).append("］");
     }
-    sb.append(f.message()).append('\n');
+    sb.append(Echo.line(f.message())).append('\n');
     if (f.status() == Status.INDETERMINATE) {
       sb.append(indent).append("缺少或不确定：").append(f.path() == null ? "（无）" : f.path());
       if (f.expected() != null) {
@@ -255,7 +255,7 @@ public final class TextReport {
     }
     sb.append('\n');
     if (f.source() != null && f.status() != Status.INDETERMINATE) {
-      sb.append(indent).append("来源 ").append(f.source()).append('\n');
+      sb.append(indent).append("来源 ").append(Echo.line(f.source())).append('\n');
     }
     if (f.deadline() != null) {
       long d = f.daysLeft();
@@ -266,7 +266,7 @@ public final class TextReport {
       sb.append(indent).append("期限 ").append(BEFORE_MERGE).append('\n');
     }
     if (f.waiver() != null) {
-      sb.append(indent).append("豁免 ").append(f.waiver()).append('\n');
+      sb.append(indent).append("豁免 ").append(Echo.line(f.waiver())).append('\n');
     }
   }
 
@@ -282,9 +282,9 @@ public final class TextReport {
     String indent = "       ";
     sb.append(indent).append("基线").append(f.status().label).append("：");
     if (f.subject() != null) {
-      sb.append("［").append(f.subject()).append("］");
+      sb.append("［").append(Echo.line(f.subject())).append("］");
     }
-    sb.append(f.message()).append('\n');
+    sb.append(Echo.line(f.message())).append('\n');
     Finding now = entry.other();
     sb.append(indent).append("现在 ").append(now == null ? "无此结论" : now.status().label + "，实际 " + value(now.actual()));
     if (f.path() != null) {
@@ -344,6 +344,9 @@ public final class TextReport {
   static String value(Object v) {
     if (v == null) {
       return "未填";
+    }
+    if (v instanceof String s) {
+      return Echo.line(s);
     }
     if (v instanceof Double d) {
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();

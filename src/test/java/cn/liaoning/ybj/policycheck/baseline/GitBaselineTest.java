@@ -114,7 +114,7 @@ class GitBaselineTest {
     Run r = check();
     assertEquals(0, r.code(), r.err());
     JsonNode root = r.json();
-    assertEquals("HEAD", root.get("baseline").get("ref").asText());
+    assertEquals("git:HEAD", root.get("baseline").get("ref").asText());
     assertEquals(0, root.get("baseline").get("new").get("violation").asInt());
     JsonNode sy = city(root, "沈阳市");
     assertEquals("HEAD:city-policies/shenyang.yaml", sy.get("baseline_file").asText());
@@ -359,12 +359,12 @@ class GitBaselineTest {
     write("shenyang.yaml", Shenyang.withDeductible(Shenyang.text(), 100));
     Run r = run("check", cities.resolve("shenyang.yaml").toString(), "--baseline", "HEAD", "--as-of", "2026-06-30", "--color", "never");
     assertEquals(1, r.code(), r.out());
-    assertTrue(r.out().contains("基线 HEAD"), r.out());
+    assertTrue(r.out().contains("基线 git:HEAD"), r.out());
     assertTrue(r.out().contains("✗ 违规 ［新增］  PROC-APPROVAL"), r.out());
     assertTrue(r.out().contains("? 待定 ［既有］  EMP-BASE-FLEXIBLE"), r.out());
     assertTrue(r.out().contains("✓ 已修复  EMP-BASE-FLOOR"), r.out());
     assertTrue(r.out().contains("现在 通过，实际 60"), r.out());
-    assertTrue(r.out().contains("与基线 HEAD 相比：新增违规 2 项"), r.out());
+    assertTrue(r.out().contains("与基线 git:HEAD 相比：新增违规 2 项"), r.out());
   }
 
   @Test

@@ -51,7 +51,7 @@ class GateCommandTest {
     Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
     Run r = CheckCommandTest.run("check", ok.toString(), "--baseline", old.toString(), "--as-of", "2026-06-30", "--color", "never");
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("与基线 " + old + " 相比：新增违规 0 项"), r.out());
+    assertTrue(r.out().contains("与基线 dir:" + old + " 相比：新增违规 0 项"), r.out());
   }
 
   @Test

@@ -227,6 +227,118 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * Two files whose exponent once made the "是否想写 …？" hint build a string of 10⁹ characters:
+   * together they exhausted the memory (a stack trace, status 1, nothing said about the other files).
+   */
+  @Test
+  void twoHugeExponentsInOneRunAreTwoErrorsAndTheOtherFilesAreChecked(@TempDir Path dir) throws IOException {
+    Path good = Files.writeString(dir.resolve("good.yaml"), TestSupport.compliant());
+    Path a = Files.writeString(dir.resolve("a.yaml"), "city: 甲市\nmaternity:\n  rate_pct: 1e-999999999\n");
+    Path b = Files.writeString(dir.resolve("b.yaml"), "city: 乙市\nemployee:\n  annual_cap: 1e-999999999\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"check", "--as-of", "2026-06-30", "--format", "json", a.toString(), b.toString(), good.toString()},
+        new PrintWriter(out), new PrintWriter(err));
+    assertEquals(2, code, err::toString);
+    assertTrue(err.toString().startsWith(a + ":3:13: 错误: “maternity.rate_pct”的值 1e-999999999 过于接近 0"), err::toString);
+    assertTrue(err.toString().contains(b + ":3:15: 错误: “employee.annual_cap”的值 1e-999999999 过于接近 0"), err::toString);
+    JsonNode goodCity = city(new ObjectMapper().readTree(out.toString()), good.toString());
+    assertTrue(goodCity != null && goodCity.get("findings").size() > 0, "the compliant city in the same run is checked");
+  }
+
+  /**
+   * An Error (here: the class metadata space runs out) ends the real process with one line and
+   * status 3: never a stack trace, never status 1, which would read as "violations found".
+   */
+  @Test
+  void anErrorEndsTheProcessWithOneLineAndStatus3(@TempDir Path dir) throws Exception {
+    Path good = Files.writeString(dir.resolve("good.yaml"), TestSupport.compliant());
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    int tried = 0;
+    for (String size : List.of("8m", "10m", "12m", "14m")) {
+      Path stderr = dir.resolve("stderr-" + size);
+      Process p = new ProcessBuilder(javaBin, "-XX:MaxMetaspaceSize=" + size, "-Dfile.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", "--as-of", "2026-06-30", good.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process ends");
+      String text = Files.readString(stderr, StandardCharsets.UTF_8);
+      if (text.contains("Error occurred during initialization of VM") || p.exitValue() <= 1 && text.isBlank()) {
+        continue; // not enough room to start the JVM, or enough to run: nothing to see
+      }
+      tried++;
+      assertEquals(3, p.exitValue(), text);
+      assertEquals(1, text.strip().lines().count(), text);
+      assertFalse(text.contains("\tat ") || text.contains("Exception in thread"), text);
+      break;
+    }
+    assumeTrue(tried > 0, "no metaspace size made this JVM run out inside the program");
+  }
+
+  /** What a file outside the checked folder holds: none of it may be echoed. */
+  static final String SECRET = "root:$6$SECRET-SALT$SECRET-HASH:19000:0:99999:7:::\nunknown_key: SECRET-VALUE\n";
+
+  /**
+   * A city file that is a link to a file outside the checked folder (/etc/shadow) was read, and
+   * the first 60 characters of its lines were quoted in "未知的键" errors and annotations.
+   */
+  @Test
+  void aLinkOutOfTheCheckedFolderIsNamedAndNothingOfItIsShown(@TempDir Path dir) throws IOException {
+    Path cities = Files.createDirectory(dir.resolve("cities"));
+    Files.writeString(cities.resolve("ok.yaml"), TestSupport.compliant());
+    Path secret = Files.writeString(dir.resolve("shadow"), SECRET);
+    Files.createSymbolicLink(cities.resolve("zz.yaml"), secret);
+    for (String format : List.of("text", "json", "github", "junit", "sarif")) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.run(new String[] {"check", "--as-of", "2026-06-30", "--format", format, cities.toString()},
+          new PrintWriter(out), new PrintWriter(err));
+      assertEquals(2, code, format);
+      assertFalse((out + "" + err).contains("SECRET"), () -> format + ":\n" + out + err);
+      assertEquals(cities.resolve("zz.yaml") + ": 错误: 符号链接指向所检查的文件夹之外（" + secret.toRealPath()
+          + "）：不读取它；城市政策文件须放在所检查的文件夹内\n", err.toString(), format);
+      assertTrue(format.equals("github") ? out.toString().startsWith("::error file=") : out.toString().contains("合规"),
+          () -> format + ": the other file is checked\n" + out);
+    }
+  }
+
+  /** A file that is no policy file (a password file, a configuration) is quoted only in part. */
+  @Test
+  void aFileThatIsNoPolicyIsQuotedOnlyInPart(@TempDir Path dir) throws IOException {
+    for (String name : List.of("not-a-policy-file.yaml", "not-a-policy-mapping.yaml", "not-a-policy-text.yaml")) {
+      Path p = dir.resolve(name);
+      try (InputStream in = HostileInputTest.class.getResourceAsStream("/hostile/" + name)) {
+        Files.write(p, in.readAllBytes());
+      }
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      assertEquals(2, Main.run(new String[] {"check", "--format", "github", p.toString()}, new PrintWriter(out), new PrintWriter(err)));
+      String all = out + "" + err;
+      for (String secret : List.of("HASHHASHHASH", "daemon", "internal.example", "deploy", "id_rsa")) {
+        assertFalse(all.contains(secret), () -> name + " shows “" + secret + "”:\n" + all);
+      }
+    }
+  }
+
+  /** Numbers on sweep's command line are bounded as the city files' are (1e999999999 was exit 3, NumberFormatException). */
+  @Test
+  void hostileSweepValuesArePlainUsageErrors(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("c.yaml"), TestSupport.compliant());
+    for (String vary : List.of("employee.annual_cap=1e999999999", "employee.annual_cap=1e-2147483647",
+        "employee.annual_cap=1..1e99999", "employee.annual_cap=80000..90000:1e-999999999", "employee.annual_cap=299.99999999999999999",
+        "employee.annual_cap=" + "9".repeat(100_000))) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = assertTimeoutPreemptively(BOUND, () -> Main.run(new String[] {"sweep", f.toString(), "--vary", vary},
+          new PrintWriter(out), new PrintWriter(err)));
+      assertEquals(2, code, vary + ": " + err);
+      assertTrue(err.toString().startsWith("policy-check: 用法错误：employee.annual_cap：取值“"), () -> vary + ": " + err);
+      for (String mark : CRASH_MARKS) {
+        assertFalse(err.toString().contains(mark), () -> vary + ": " + err);
+      }
+    }
+  }
+
   /** {@code file:line:column}, or {@code file} for a problem of the whole file. */
   private static String head(Path input, Expect e) {
     String file = e.sub() == null ? input.toString() : input.resolve(e.sub()).toString();
@@ -298,6 +410,43 @@ class HostileInputTest {
           assumeTrue(false, "no mkfifo here: " + e);
         }
       }
+      case "leading-zero-40000" -> Files.writeString(p, "city: 测试市\nemployee:\n  annual_cap: 0" + "1".repeat(40_000) + "x\n");
+      case "spaces-30000" -> Files.writeString(p, "city: 测试市\nemployee:\n  annual_cap: 1" + " ".repeat(30_000) + "z\n");
+      case "mib-leading-zero" -> Files.write(p, filled("city: 测试市\nemployee:\n  annual_cap: 0", "1", "x\n"));
+      case "mib-spaces" -> Files.write(p, filled("city: 测试市\nemployee:\n  annual_cap: 1", " ", "z\n"));
+      case "mib-spaces-unit" -> Files.write(p, filled("city: 测试市\nemployee:\n  annual_cap: 1", " ", "元z\n"));
+      case "mib-digits" -> Files.write(p, filled("city: 测试市\nemployee:\n  annual_cap: ", "1", "\n"));
+      case "mib-exponent" -> Files.write(p, filled("city: 测试市\nmaternity:\n  rate_pct: 1e-", "9", "\n"));
+      case "mib-quoted" -> Files.write(p, filled("city: 测试市\nemployee:\n  annual_cap: \"", "\\t", "\"\n"));
+      case "mib-key" -> Files.write(p, filled("city: 测试市\n", "k", ": 1\n"));
+      case "mib-explicit-key" -> Files.write(p, filled("city: 测试市\n? ", "k", "\n: 1\n"));
+      case "mib-folded-lines" -> Files.write(p, filled("city: 测试市\nemployee:\n  annual_cap: 1", "\n    1", "\n"));
+      case "mib-unknown-keys" -> {
+        StringBuilder b = new StringBuilder("city: 测试市\n");
+        for (int i = 0; b.length() < 1024 * 1024 - 20; i++) {
+          b.append('k').append(i).append(": 1\n");
+        }
+        Files.writeString(p, b);
+      }
+      case "mib-comment" -> Files.write(p, filled(compliant + "# ", "#", "\n"));
+      case "newline-in-file-name" -> {
+        Files.createDirectory(p);
+        Files.writeString(p.resolve("ok.yaml"), compliant);
+        Files.writeString(p.resolve("bad\n::error file=README.md::FORGED.yaml"), compliant);
+      }
+      case "symlink-outside" -> {
+        Files.createDirectory(p);
+        Files.writeString(p.resolve("ok.yaml"), compliant);
+        Path secret = Files.writeString(dir.resolve("shadow"), SECRET);
+        Files.createSymbolicLink(p.resolve("zz.yaml"), secret);
+      }
+      case "symlink-outside-file" -> {
+        Path elsewhere = Files.createTempDirectory("hostile-elsewhere");
+        Path secret = Files.writeString(elsewhere.resolve("shadow"), SECRET);
+        elsewhere.toFile().deleteOnExit();
+        secret.toFile().deleteOnExit();
+        Files.createSymbolicLink(p, secret);
+      }
       case "directory" -> Files.createDirectory(p);
       case "nothing" -> { }
       case "unreadable-file" -> {
@@ -332,6 +481,24 @@ class HostileInputTest {
     byte[] out = new byte[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
     System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * {@code head}, then {@code fill} repeated, then {@code tail}: exactly 1 MiB (the largest file
+   * read), or as near as whole repetitions of {@code fill} allow.
+   */
+  static byte[] filled(String head, String fill, String tail) {
+    byte[] h = head.getBytes(StandardCharsets.UTF_8);
+    byte[] f = fill.getBytes(StandardCharsets.UTF_8);
+    byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+    int times = (1024 * 1024 - h.length - t.length) / f.length;
+    byte[] out = new byte[h.length + times * f.length + t.length];
+    System.arraycopy(h, 0, out, 0, h.length);
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(f, 0, out, h.length + i * f.length, f.length);
+    }
+    System.arraycopy(t, 0, out, h.length + times * f.length, t.length);
     return out;
   }
 

@@ -42,7 +42,7 @@ class CsvReportTest {
     RunResult run = Reports.run(TestSupport.compliantWith(
         "city", "=HYPERLINK(\"http://x\",\"点击\")",
         "code", "@2199",
-        "sources[0].title", "-1+1, \"带引号\"\n第二行",
+        "sources[0].title", "-1+1, \"带引号\"　第二段",
         "employee.contribution.base_ceiling_pct", 250));
     String csv = CsvReport.write(Reports.model(run));
     List<List<String>> rows = parse(csv);
@@ -61,7 +61,8 @@ class CsvReportTest {
     assertEquals("2号 一(一)3", v.get(14));
     assertTrue(v.get(15).contains("300%"), "clause text: " + v.get(15));
     assertEquals("employee.contribution.base_ceiling_pct", v.get(16));
-    assertEquals("test：-1+1, \"带引号\"\n第二行", v.get(18), "the source, quoted, newline kept inside the cell");
+    // (a line break in a value is refused by the loader: see HostileInputTest, EchoTest)
+    assertEquals("test：-1+1, \"带引号\"　第二段", v.get(18), "the source, quoted");
     assertEquals("2026-12-31", v.get(19));
     assertEquals("184", v.get(20));
     assertTrue(csv.contains("\r\n"), "CRLF line ends for Excel");

@@ -40,7 +40,9 @@ class ReportFilesTest {
       assertEquals(4, s.count(), "no temporary file left behind");
     }
     String json = Files.readString(out.resolve("findings.json"));
-    assertEquals(JsonReport.write(run()), json, "findings.json is the JSON contract");
+    String id = ReportFiles.runId(ReportFiles.JSON, json.getBytes(StandardCharsets.UTF_8));
+    assertEquals(JsonReport.write(run()).replaceFirst("\\{", "{\n  \"run_id\" : \"" + id + "\","), json,
+        "findings.json is the JSON contract, with the run id first");
     byte[] csv = Files.readAllBytes(out.resolve("findings.csv"));
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3), "UTF-8 BOM");
     String html = Files.readString(out.resolve("index.html"));
@@ -81,6 +83,78 @@ class ReportFilesTest {
     }
     assertTrue(Files.notExists(out.resolve(ReportFiles.tempName("index.html"))), "temporary files removed");
     assertTrue(Files.notExists(out.resolve(ReportFiles.tempName("report.md"))), "temporary files removed");
+  }
+
+  /**
+   * A move that fails after others have happened (a file that cannot be replaced: immutable,
+   * another user's, a mount point) puts back the ones already moved: the previous report is
+   * whole, and the failure says so.
+   */
+  @Test
+  void aMoveThatFailsPutsBackTheFilesAlreadyMoved() throws IOException {
+    Path out = dir.resolve("reports");
+    write(out, run());
+    Map<String, byte[]> before = new LinkedHashMap<>();
+    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.json")) {
+      before.put(name, Files.readAllBytes(out.resolve(name)));
+    }
+    Map<String, byte[]> next = new LinkedHashMap<>();
+    for (String name : before.keySet()) {
+      next.put(name, ("新的 " + name).getBytes(StandardCharsets.UTF_8));
+    }
+    for (int failAt = 0; failAt < 4; failAt++) {
+      int[] moves = {0};
+      int fail = failAt;
+      ReportFiles.WriteFailure f = assertThrows(ReportFiles.WriteFailure.class, () -> ReportFiles.write(out, next, (from, to) -> {
+        if (moves[0]++ == fail) {
+          throw new java.nio.file.FileSystemException(to.toString(), null, "Operation not permitted");
+        }
+        Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }));
+      assertTrue(f.previousIntact(), "put back after " + failAt + " moves");
+      for (Map.Entry<String, byte[]> e : before.entrySet()) {
+        assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey() + " after " + failAt + " moves");
+      }
+      try (Stream<Path> s = Files.list(out)) {
+        assertEquals(4, s.count(), "no temporary or kept file left behind");
+      }
+    }
+  }
+
+  /** Where there was no previous file, a failure leaves none (rather than a new one beside old ones). */
+  @Test
+  void aFailureWhereThereWasNoReportLeavesNoNewFile() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("fresh"));
+    Map<String, byte[]> next = new LinkedHashMap<>();
+    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.json")) {
+      next.put(name, "新".getBytes(StandardCharsets.UTF_8));
+    }
+    int[] moves = {0};
+    assertThrows(ReportFiles.WriteFailure.class, () -> ReportFiles.write(out, next, (from, to) -> {
+      if (moves[0]++ == 2) {
+        throw new IOException("injected");
+      }
+      Files.move(from, to);
+    }));
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(List.of(), s.toList());
+    }
+  }
+
+  /** All four files carry the same run id; it depends on the results only. */
+  @Test
+  void everyFileCarriesTheSameRunId() throws IOException {
+    Path a = dir.resolve("a");
+    write(a, run());
+    String id = ReportFiles.runId(ReportFiles.JSON, Files.readAllBytes(a.resolve(ReportFiles.JSON)));
+    assertTrue(id != null && id.matches("[0-9a-f]{16}"), id);
+    for (String name : List.of("index.html", "report.md", "findings.csv")) {
+      assertEquals(id, ReportFiles.runId(name, Files.readAllBytes(a.resolve(name))), name);
+    }
+    Path b = dir.resolve("b");
+    write(b, Reports.run(TestSupport.compliant()));
+    String other = ReportFiles.runId(ReportFiles.HTML, Files.readAllBytes(b.resolve(ReportFiles.HTML)));
+    assertTrue(!id.equals(other), "another run's results, another id");
   }
 
   @Test
