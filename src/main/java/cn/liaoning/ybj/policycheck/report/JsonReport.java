@@ -9,8 +9,11 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.engine.WaiverUse;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +42,7 @@ public final class JsonReport {
   public static ObjectNode tree(RunResult run, Comparison cmp) {
     ObjectNode root = JsonText.NODES.objectNode();
     root.put("as_of", run.asOf().toString());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("cities", run.cities().size());
-    for (Status s : Status.values()) {
-      summary.put(s.key, run.count(s));
-    }
-    summary.put("files_with_errors", run.errors().stream().map(Diagnostic::file).distinct().count());
+    root.set("summary", summary(run));
     if (cmp != null) {
       ObjectNode b = root.putObject("baseline");
       b.put("ref", cmp.ref());
@@ -59,11 +57,77 @@ public final class JsonReport {
     for (CityResult c : run.cities()) {
       cities.add(city(c, cmp == null ? null : cmp.diff(c)));
     }
-    ArrayNode errors = root.putArray("errors");
+    Unreadable.of(run).forEach(u -> cities.add(unreadable(u)));
+    root.set("errors", errors(run));
+    return root;
+  }
+
+  /**
+   * The same text as {@link #write(RunResult)}, written into {@code out} one city at a time (the
+   * report's findings.json: its size grows with the cities, the memory it needs does not).
+   */
+  public static void stream(RunResult run, Writer out) throws IOException {
+    try (JsonGenerator g = JsonText.generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("as_of", run.asOf().toString());
+      g.writeFieldName("summary");
+      JsonText.write(g, summary(run));
+      g.writeFieldName("cities");
+      g.writeStartArray();
+      for (CityResult c : run.cities()) {
+        JsonText.write(g, city(c, null));
+      }
+      for (Unreadable u : Unreadable.of(run)) {
+        JsonText.write(g, unreadable(u));
+      }
+      g.writeEndArray();
+      g.writeFieldName("errors");
+      JsonText.write(g, errors(run));
+      g.writeEndObject();
+    }
+    out.write("\n");
+  }
+
+  private static ObjectNode summary(RunResult run) {
+    ObjectNode summary = JsonText.NODES.objectNode();
+    summary.put("cities", run.cities().size());
+    for (Status s : Status.values()) {
+      summary.put(s.key, run.count(s));
+    }
+    summary.put("files_with_errors", run.errors().stream().map(Diagnostic::file).distinct().count());
+    return summary;
+  }
+
+  private static ArrayNode errors(RunResult run) {
+    ArrayNode errors = JsonText.NODES.arrayNode();
     for (Diagnostic d : run.errors()) {
       errors.add(diagnostic(d));
     }
-    return root;
+    return errors;
+  }
+
+  /**
+   * A file that could not be checked, listed among the cities so that no reader of {@code cities}
+   * misses it: the same keys as a checked city (no findings, all counts 0), plus
+   * {@code "unreadable": true} and its {@code errors}. {@code city} is the file's {@code city:}
+   * where that could be read, else null.
+   */
+  static ObjectNode unreadable(Unreadable u) {
+    ObjectNode o = JsonText.NODES.objectNode();
+    o.put("city", u.city());
+    o.put("code", u.code());
+    o.put("file", u.file());
+    o.put("unreadable", true);
+    ObjectNode counts = o.putObject("summary");
+    for (Status s : Status.values()) {
+      counts.put(s.key, 0);
+    }
+    o.putArray("findings");
+    o.putArray("waivers");
+    o.putArray("input_warnings");
+    ArrayNode errors = o.putArray("errors");
+    u.errors().forEach(d -> errors.add(diagnostic(d)));
+    return o;
   }
 
   static ObjectNode city(CityResult c, CityDiff diff) {

@@ -35,7 +35,15 @@ final class JsonText {
     return out.toString();
   }
 
-  private static void write(JsonGenerator g, JsonNode n) throws IOException {
+  /** An indented generator on {@code out}, which it leaves open. */
+  static JsonGenerator generator(java.io.Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    return g;
+  }
+
+  static void write(JsonGenerator g, JsonNode n) throws IOException {
     switch (n.getNodeType()) {
       case OBJECT -> {
         g.writeStartObject();

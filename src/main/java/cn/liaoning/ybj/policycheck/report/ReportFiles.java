@@ -3,8 +3,14 @@ package cn.liaoning.ybj.policycheck.report;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,28 +28,83 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the four report files into one directory: {@code index.html}, {@code report.md},
- * {@code findings.csv} and {@code findings.json}. All four are rendered in memory first; each is
- * then written to a temporary file beside its target and moved over it, so a run that fails or is
- * interrupted leaves the previous report as it was (never a half-written file).
+ * Writes the report files into one directory: {@code index.html}, {@code report.md},
+ * {@code findings.csv}, {@code findings.xlsx} and {@code findings.json}. Each is rendered straight
+ * into a temporary file beside its target (city by city, so memory does not grow with the number
+ * of cities) and moved over it, so a run that fails or is interrupted leaves the previous report
+ * as it was (never a half-written file).
  */
 public final class ReportFiles {
   public static final String HTML = "index.html";
   public static final String MARKDOWN = "report.md";
   public static final String CSV = "findings.csv";
+  public static final String XLSX = "findings.xlsx";
   public static final String JSON = "findings.json";
 
   private ReportFiles() {}
 
-  /** The four files' contents, in the order they are written. */
-  public static Map<String, byte[]> render(RunResult run, Catalogue catalogue, Parameters parameters) {
-    ReportModel model = ReportModel.of(run, catalogue, parameters);
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(HTML, HtmlReport.write(model).getBytes(StandardCharsets.UTF_8));
-    files.put(MARKDOWN, MarkdownReport.write(model).getBytes(StandardCharsets.UTF_8));
-    files.put(CSV, CsvReport.write(model).getBytes(StandardCharsets.UTF_8));
-    files.put(JSON, JsonReport.write(run).getBytes(StandardCharsets.UTF_8));
+  /** A report file's content, written into a stream as it is rendered. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+
+    static Content of(byte[] bytes) {
+      return out -> out.write(bytes);
+    }
+  }
+
+  /** The files' contents, in the order they are written; each is rendered only when written. */
+  public static Map<String, Content> render(RunResult run, Catalogue catalogue, Parameters parameters) {
+    return render(ReportModel.of(run, catalogue, parameters), run);
+  }
+
+  /** The files of a report whose model is already built (from {@code run}). */
+  public static Map<String, Content> render(ReportModel model, RunResult run) {
+    Map<String, Content> files = new LinkedHashMap<>();
+    files.put(HTML, text(w -> HtmlReport.write(model, w)));
+    files.put(MARKDOWN, text(w -> MarkdownReport.write(model, w)));
+    files.put(CSV, text(w -> CsvReport.write(model, w)));
+    files.put(XLSX, out -> XlsxReport.write(model, shielded(out)));
+    files.put(JSON, text(w -> JsonReport.stream(run, w)));
     return files;
+  }
+
+  private interface TextBody {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  /** UTF-8 text, buffered; the stream itself is left open (its owner forces and closes it). */
+  private static Content text(TextBody body) {
+    return out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(shielded(out), StandardCharsets.UTF_8), 1 << 16);
+      Writer open = new FilterWriter(w) {
+        @Override
+        public void close() throws IOException {
+          flush(); // a writer library may close what it is given; the file is closed by its owner
+        }
+      };
+      try {
+        body.writeTo(open);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      w.flush();
+    };
+  }
+
+  /** {@code out}, except that closing it only flushes: a writer library may close what it is given. */
+  private static OutputStream shielded(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
   }
 
   /** Renders and writes the report into {@code dir} (created if needed); returns the paths written. */
@@ -51,11 +112,16 @@ public final class ReportFiles {
     return write(dir, render(run, catalogue, parameters));
   }
 
+  /** Renders and writes the report of {@code model} (built from {@code run}) into {@code dir}. */
+  public static List<Path> write(Path dir, ReportModel model, RunResult run) throws IOException {
+    return write(dir, render(model, run));
+  }
+
   /**
    * Writes every file to a temporary sibling, then moves each over its target. If any temporary
    * file cannot be written, none of the targets is touched and the temporary files are removed.
    */
-  static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
+  static List<Path> write(Path dir, Map<String, Content> files) throws IOException {
     Files.createDirectories(dir);
     removeStaleTemporaries(dir, files.keySet());
     // A target that cannot be replaced by a file is found before anything moves, so that a
@@ -68,13 +134,13 @@ public final class ReportFiles {
     }
     Map<Path, Path> staged = new LinkedHashMap<>();
     try {
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      for (Map.Entry<String, Content> e : files.entrySet()) {
         Path tmp = dir.resolve(tempName(e.getKey()));
         Files.deleteIfExists(tmp);
         staged.put(tmp, dir.resolve(e.getKey()));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = Channels.newOutputStream(ch)) {
-          out.write(e.getValue());
+          e.getValue().writeTo(out);
           out.flush();
           ch.force(true);
         }
