@@ -129,6 +129,32 @@ class ReportCommandTest {
     assertTrue(check.out().contains("结果不完整"), check.out());
   }
 
+  /** report, check and rules count the same things, and each count says what it counts. */
+  @Test
+  void countsAgreeWithCheckAndRules() {
+    Path out = dir.resolve("reports");
+    CheckCommandTest.Run report = CheckCommandTest.run("report", "city-policies", "--out", out.toString(), "--as-of", "2026-06-30");
+    CheckCommandTest.Run check = CheckCommandTest.run("check", "city-policies", "--as-of", "2026-06-30", "--color", "never");
+    CheckCommandTest.Run rules = CheckCommandTest.run("rules");
+    java.util.regex.Matcher r = java.util.regex.Pattern.compile("有违规 (\\d+) 个，缺数据 (\\d+) 个.*，合规 (\\d+) 个").matcher(report.out());
+    assertTrue(r.find(), report.out());
+    java.util.regex.Matcher c = java.util.regex.Pattern.compile("有违规的 (\\d+) 个，缺数据（无违规、有待定）的 (\\d+) 个，合规的 (\\d+) 个")
+        .matcher(check.out());
+    assertTrue(c.find(), check.out());
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(c.group(i), r.group(i), "the same count in report and check: " + r.group() + " / " + c.group());
+    }
+    java.util.regex.Matcher ev = java.util.regex.Pattern.compile("每个统筹区评估规则 (\\d+) 项（规则目录共 (\\d+) 项，另 (\\d+) 项只在与基线比对时评估）")
+        .matcher(report.out());
+    assertTrue(ev.find(), report.out());
+    java.util.regex.Matcher rl = java.util.regex.Pattern.compile("共 (\\d+) 个规则编号.*其中 (\\d+) 个只在与基线比对时评估.*评估 (\\d+) 个").matcher(rules.out());
+    assertTrue(rl.find(), rules.out());
+    assertEquals(rl.group(1), ev.group(2), "catalogue size");
+    assertEquals(rl.group(2), ev.group(3), "baseline-only rules");
+    assertEquals(rl.group(3), ev.group(1), "rules evaluated per city");
+    assertTrue(Files.exists(out.resolve("index.html")));
+  }
+
   @Test
   void unwritableOutputIsReportedAndExitsTwo() throws IOException {
     write("ok.yaml", TestSupport.compliant());
