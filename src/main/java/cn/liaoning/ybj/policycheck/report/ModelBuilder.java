@@ -315,7 +315,7 @@ final class ModelBuilder {
       final Set<String> rules = new LinkedHashSet<>();
       final Set<String> clauses = new LinkedHashSet<>();
       int cities;
-      String lastCity;
+      int lastCity = -1;
 
       Field(String path) {
         this.path = path;
@@ -346,9 +346,9 @@ final class ModelBuilder {
         }
         field.rules.add(f.rule());
         field.clauses.addAll(ReportModel.refs(f.clause()));
-        if (!item.file().equals(field.lastCity)) {
+        if (field.lastCity != cities.size()) { // counted once per city (the city just added is number cities.size())
           field.cities++;
-          field.lastCity = item.file();
+          field.lastCity = cities.size();
         }
       }
     }
