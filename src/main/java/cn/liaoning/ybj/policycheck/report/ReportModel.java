@@ -218,8 +218,10 @@ public record ReportModel(
       return cities.isEmpty();
     }
 
+    /** The cities' names for a heading: the first ten, then how many more. */
     public String names() {
-      return String.join("、", cities.stream().map(NoDataCity::name).toList());
+      String named = String.join("、", cities.stream().limit(10).map(NoDataCity::name).toList());
+      return cities.size() > 10 ? named + " 等 " + cities.size() + " 个统筹区" : named;
     }
   }
 
