@@ -8,7 +8,6 @@ import cn.liaoning.ybj.policycheck.report.ReportModel.Rectification;
 import cn.liaoning.ybj.policycheck.report.ReportModel.RectificationItem;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,6 +65,7 @@ public final class XlsxReport {
         } finally {
           wb.dispose();
           wb.close();
+          TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy()); // POI's default again
         }
       }
     } finally {
@@ -296,7 +296,4 @@ public final class XlsxReport {
     }
   }
 
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
-  }
 }
