@@ -3,14 +3,8 @@ package cn.liaoning.ybj.policycheck.report;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
-import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -61,50 +55,12 @@ public final class ReportFiles {
   /** The files of a report whose model is already built (from {@code run}). */
   public static Map<String, Content> render(ReportModel model, RunResult run) {
     Map<String, Content> files = new LinkedHashMap<>();
-    files.put(HTML, text(w -> HtmlReport.write(model, w)));
-    files.put(MARKDOWN, text(w -> MarkdownReport.write(model, w)));
-    files.put(CSV, text(w -> CsvReport.write(model, w)));
-    files.put(XLSX, out -> XlsxReport.write(model, shielded(out)));
-    files.put(JSON, text(w -> JsonReport.stream(run, w)));
+    files.put(HTML, Streams.text(w -> HtmlReport.write(model, w)));
+    files.put(MARKDOWN, Streams.text(w -> MarkdownReport.write(model, w)));
+    files.put(CSV, Streams.text(w -> CsvReport.write(model, w)));
+    files.put(XLSX, Streams.bytes(out -> XlsxReport.write(model, out)));
+    files.put(JSON, Streams.text(w -> JsonReport.stream(run, w)));
     return files;
-  }
-
-  private interface TextBody {
-    void writeTo(Writer w) throws IOException;
-  }
-
-  /** UTF-8 text, buffered; the stream itself is left open (its owner forces and closes it). */
-  private static Content text(TextBody body) {
-    return out -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(shielded(out), StandardCharsets.UTF_8), 1 << 16);
-      Writer open = new FilterWriter(w) {
-        @Override
-        public void close() throws IOException {
-          flush(); // a writer library may close what it is given; the file is closed by its owner
-        }
-      };
-      try {
-        body.writeTo(open);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      w.flush();
-    };
-  }
-
-  /** {@code out}, except that closing it only flushes: a writer library may close what it is given. */
-  private static OutputStream shielded(OutputStream out) {
-    return new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
   }
 
   /** Renders and writes the report into {@code dir} (created if needed); returns the paths written. */
