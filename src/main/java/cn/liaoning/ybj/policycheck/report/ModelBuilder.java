@@ -4,7 +4,6 @@ import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
-import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
 import cn.liaoning.ybj.policycheck.regulation.Param;
@@ -20,10 +19,7 @@ import cn.liaoning.ybj.policycheck.report.ReportModel.DeadlineItem;
 import cn.liaoning.ybj.policycheck.report.ReportModel.DeadlineTotal;
 import cn.liaoning.ybj.policycheck.report.ReportModel.ErrorView;
 import cn.liaoning.ybj.policycheck.report.ReportModel.Item;
-import cn.liaoning.ybj.policycheck.report.ReportModel.MissingField;
-import cn.liaoning.ybj.policycheck.report.ReportModel.MissingGroup;
 import cn.liaoning.ybj.policycheck.report.ReportModel.NoData;
-import cn.liaoning.ybj.policycheck.report.ReportModel.NoDataCity;
 import cn.liaoning.ybj.policycheck.report.ReportModel.Rectification;
 import cn.liaoning.ybj.policycheck.report.ReportModel.RectificationItem;
 import cn.liaoning.ybj.policycheck.report.ReportModel.StatusView;
@@ -35,11 +31,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -99,7 +93,7 @@ final class ModelBuilder {
     List<DeadlineItem> deadlines = new ArrayList<>();
     List<Rectification> rects = new ArrayList<>();
     Map<String, String> rectAnchors = new LinkedHashMap<>();
-    NoDataBuilder noData = new NoDataBuilder();
+    NoDataSection noData = new NoDataSection(catalogue, sections);
     Map<Status, Long> chartMax = new EnumMap<>(Status.class);
     List<Map<Status, Long>> chartCounts = new ArrayList<>();
     Memo memo = new Memo(catalogue);
@@ -294,90 +288,6 @@ final class ModelBuilder {
         deadline == null ? "—" : deadline.toString(), left == null ? "—" : ReportModel.days(left), left != null && left < 0,
         extended == null ? null : extended.toString(), CitySection.counts(totals), dueTotals, rules, baselineRules,
         catalogue.entries().size());
-  }
-
-  /** The cities without any data: their names and files, and the union of the data they lack. */
-  private final class NoDataBuilder {
-    final List<NoDataCity> cities = new ArrayList<>();
-    final Map<String, Map<String, Field>> byArea = new LinkedHashMap<>();
-    final Map<String, Field> fields = new LinkedHashMap<>();
-    final Map<Status, Long> perCity = new EnumMap<>(Status.class);
-    final Set<String> rules = new LinkedHashSet<>();
-    boolean uniform = true;
-    Map<Status, Long> first;
-
-    NoDataBuilder() {
-      catalogue.areas().keySet().forEach(a -> byArea.put(a, new LinkedHashMap<>()));
-    }
-
-    final class Field {
-      final String path;
-      final Set<String> rules = new LinkedHashSet<>();
-      final Set<String> clauses = new LinkedHashSet<>();
-      int cities;
-      int lastCity = -1;
-
-      Field(String path) {
-        this.path = path;
-      }
-    }
-
-    void add(Item item, List<Finding> sorted, Map<Status, Long> totals) {
-      String stem = item.file().replace('\\', '/');
-      stem = stem.substring(stem.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
-      cities.add(new NoDataCity(item.name(), item.code(), item.file(), "reports/templates/" + stem + ".xlsx"));
-      if (first == null) {
-        first = totals;
-      } else if (!first.equals(totals)) {
-        uniform = false;
-      }
-      totals.forEach((s, n) -> perCity.merge(s, n, Math::max));
-      for (Finding f : sorted) {
-        if (f.status() != Status.INDETERMINATE) {
-          continue;
-        }
-        rules.add(f.rule());
-        String key = f.path() == null ? f.rule() : f.path().replaceAll("\\[\\d+]", "[*]");
-        Field field = fields.get(key);
-        if (field == null) {
-          field = new Field(f.path() == null ? null : key);
-          fields.put(key, field);
-          byArea.computeIfAbsent(sections.area(f.rule()), a -> new LinkedHashMap<>()).put(key, field);
-        }
-        field.rules.add(f.rule());
-        field.clauses.addAll(ReportModel.refs(f.clause()));
-        if (field.lastCity != cities.size()) { // counted once per city (the city just added is number cities.size())
-          field.cities++;
-          field.lastCity = cities.size();
-        }
-      }
-    }
-
-    boolean uniform() {
-      return uniform;
-    }
-
-    Map<Status, Long> perCity() {
-      return perCity;
-    }
-
-    NoData build() {
-      List<MissingGroup> groups = new ArrayList<>();
-      byArea.forEach((code, fs) -> {
-        if (!fs.isEmpty()) {
-          Catalogue.Area a = catalogue.areas().get(code);
-          groups.add(new MissingGroup(code, a == null ? "其他" : a.title(), fs.values().stream().map(this::view).toList()));
-        }
-      });
-      return new NoData(NO_DATA_ANCHOR, List.copyOf(cities), groups, fields.size(), rules.size());
-    }
-
-    private MissingField view(Field f) {
-      Schema.Type t = f.path == null ? null : Schema.at(f.path);
-      String label = f.path == null ? sections.summary(f.rules.iterator().next()) : Wording.field(f.path);
-      return new MissingField(label, null, Wording.unit(f.path), t == null ? "" : t.help(), null, f.path, null,
-          List.copyOf(f.rules), List.copyOf(f.clauses), f.cities);
-    }
   }
 
   private static Status status(String key) {
