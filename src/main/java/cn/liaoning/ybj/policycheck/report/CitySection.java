@@ -3,7 +3,6 @@ package cn.liaoning.ybj.policycheck.report;
 import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.Status;
-import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -234,10 +233,5 @@ final class CitySection {
       return new MissingField(label, first.subject(), Wording.unit(path), t == null ? "" : t.help(), note, path,
           location(first), List.copyOf(rules), List.copyOf(clauses), 1);
     }
-  }
-
-  /** The first error of an unreadable file, located. */
-  static String firstError(List<Diagnostic> errors) {
-    return errors.isEmpty() ? "" : Unreadable.location(errors.get(0)) + "：" + errors.get(0).message();
   }
 }
