@@ -91,7 +91,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (out != null && out.toString().isBlank()) {
       throw new ParameterException(spec.commandLine(), "--out 不能为空：请给出输出目录（如 --out reports/history）");
     }
-    List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
+    List<Path> args = paths == null || paths.isEmpty() ? List.of(DefaultInput.cityPolicies()) : paths;
     History h;
     try {
       h = History.walk(CheckCommand.checker(), GitHistory.of(args), since, asOf, RunOptions.progress(err));
@@ -108,10 +108,10 @@ final class HistoryCommand implements Callable<Integer> {
       default -> HistoryText.write(h);
     };
     if (out != null) {
-      Map<String, byte[]> files = new LinkedHashMap<>();
-      files.put(CSV, HistoryCsv.write(h).getBytes(StandardCharsets.UTF_8));
-      files.put(JSON, HistoryJson.write(h).getBytes(StandardCharsets.UTF_8));
-      files.put(HTML, HistoryChart.write(h).getBytes(StandardCharsets.UTF_8));
+      Map<String, ReportFiles.Content> files = new LinkedHashMap<>();
+      files.put(CSV, ReportFiles.Content.of(HistoryCsv.write(h).getBytes(StandardCharsets.UTF_8)));
+      files.put(JSON, ReportFiles.Content.of(HistoryJson.write(h).getBytes(StandardCharsets.UTF_8)));
+      files.put(HTML, ReportFiles.Content.of(HistoryChart.write(h).getBytes(StandardCharsets.UTF_8)));
       List<Path> written;
       try {
         written = ReportFiles.write(out, files);

@@ -84,7 +84,7 @@ final class ImpactCommand implements Callable<Integer> {
       err.println("policy-check: 调整方案 " + overlay + " 有误，未做比较");
       return 2;
     }
-    List<Path> args = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
+    List<Path> args = paths == null || paths.isEmpty() ? List.of(DefaultInput.cityPolicies()) : paths;
     Impact impact = Impact.run(checker, read.overlay(), args, asOf == null ? LocalDate.now() : asOf, DrlIndex.load());
     for (Diagnostic d : impact.errors()) {
       err.println(d.format());

@@ -1,10 +1,9 @@
 package cn.liaoning.ybj.policycheck.cli;
 
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
-import java.io.PrintWriter;
+import cn.liaoning.ybj.policycheck.workbook.Importer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,15 +54,13 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--allow-clear", description = "工作簿中清空的已有值、来源、备注在文件中也清除（改为 null）；空行的医院类别从文件中删除")
   boolean allowClear;
 
-  @Option(names = "--dir", defaultValue = "city-policies", paramLabel = "DIR",
-      description = "城市文件所在的目录。默认 ${DEFAULT-VALUE}/")
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "城市文件所在的目录。默认为本工具所在仓库的 city-policies/")
   Path dir;
 
   @Override
   public Integer call() {
-    return TemplateCommand.Xlsx.call(spec, "Importer", "run",
-        new Class<?>[] {List.class, Path.class, boolean.class, boolean.class, Set.class, PrintWriter.class, PrintWriter.class},
-        workbooks, dir, dryRun, allowClear, Catalogue.load().entries().keySet(), spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    return Importer.run(workbooks, dir == null ? DefaultInput.cityPolicies() : dir, dryRun, allowClear,
+        Catalogue.load().entries().keySet(), spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -5,9 +5,8 @@ import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
-import cn.liaoning.ybj.policycheck.regulation.Catalogue;
-import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import cn.liaoning.ybj.policycheck.report.ReportFiles;
+import cn.liaoning.ybj.policycheck.report.ReportModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -18,39 +17,47 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code policy-check report}: check city files and write the auditors' report (HTML, Markdown, CSV, JSON). */
+/**
+ * {@code policy-check report}: check city files and write the auditors' report (HTML, Markdown,
+ * workbook, CSV, JSON). Writing the report is its job: it exits 0 with violations found, unless
+ * {@code --fail-on} asks otherwise.
+ */
 @Command(
     name = "report",
     usageHelpAutoWidth = true,
-    header = "检查城市政策文件，写出审计报告（网页、Markdown、Excel 可打开的 CSV、JSON）",
+    header = "检查城市政策文件，写出审计报告（网页、Markdown、Excel 工作簿、CSV、JSON）",
     synopsisHeading = "%n用法：",
     descriptionHeading = "%n说明：%n",
     description = {
-      "与 check 相同地检查每个城市文件，并在输出目录写出四个文件：",
-      "  index.html     审计报告网页：全省概况、合规矩阵、整改期限、各市结论；",
-      "                 单一文件，样式内嵌，无需联网，可打印（A4 横向）",
+      "与 check 相同地检查每个城市文件，并在输出目录写出五个文件：",
+      "  index.html     审计报告网页：摘要、全省概况、合规矩阵、整改期限、各市结论、",
+      "                 尚无数据的统筹区（须收集的数据）、各市整改清单；单一文件，",
+      "                 样式内嵌，无需联网，可打印（A4 横向）",
       "  report.md      同一内容的 Markdown，便于粘贴到文档",
-      "  findings.csv   每条结论一行（UTF-8 带 BOM，Excel 可直接打开）",
+      "  findings.xlsx  Excel/WPS 工作簿：结论、数据缺口、整改期限（数字、日期为真实单元格）",
+      "  findings.csv   每条结论一行（UTF-8 带 BOM）",
       "  findings.json  JSON 输出约定（与 check --format json 相同）",
+      "无法读取的城市文件不会被略去：在矩阵、各市结论和各文件中标为“文件有误”，",
+      "并注明结果不完整。",
       "每个文件先写到临时文件再替换，中途失败不会破坏上一次的报告。",
-      "相同的输入和 --as-of 得到逐字节相同的文件。"
+      "相同的输入和 --as-of 得到相同的报告（网页、Markdown、CSV、JSON 逐字节相同）。"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
     exitCodeListHeading = "%n退出状态：%n",
     exitCodeList = {
-      "0:没有违规",
-      "1:发现违规（或 --fail-on warning 时发现警告）",
-      "2:有文件无法读取或有误、报告无法写入，或命令用法有误（其余文件仍写入报告）",
+      "0:报告已写出（有违规也是 0，除非给出 --fail-on）",
+      "1:给出 --fail-on violation 且发现违规（--fail-on warning：违规或警告）",
+      "2:有文件无法读取或有误（报告照常写出，注明结果不完整）、报告无法写入，或命令用法有误",
       "3:内部错误"
     })
 final class ReportCommand implements Callable<Integer> {
@@ -58,34 +65,45 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Mixin RunOptions runOptions;
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认为本工具所在仓库的 city-policies/")
+  List<Path> paths;
 
-  @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR",
-      description = "报告输出目录（不存在时创建）。默认 ${DEFAULT-VALUE}/")
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+      description = "基准日 YYYY-MM-DD：取当日有效的省级参数，并据此计算距整改期限的天数。默认今天")
+  LocalDate asOf;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL",
+      description = "报告写出后，发现违规（violation）或违规、警告（warning）时以状态 1 退出，供 CI 使用。"
+          + "不给出时，写出报告即以状态 0 退出")
+  RunOptions.FailOn failOn;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "报告输出目录（不存在时创建）。默认为本工具所在仓库的 reports/")
   Path out;
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (out.toString().isBlank()) {
+    if (out == null) {
+      out = DefaultInput.reports();
+    } else if (out.toString().isBlank()) {
       // An empty path would mean the current directory: never written to unless named.
       throw new ParameterException(spec.commandLine(), "--out 不能为空：请给出报告目录（如 --out reports）");
     }
-    LocalDate day = runOptions.day();
-    List<Path> args = runOptions.inputs();
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    List<Path> args = paths == null || paths.isEmpty() ? List.of(DefaultInput.cityPolicies()) : paths;
 
     Checker checker = CheckCommand.checker();
-    Catalogue catalogue = checker.catalogue();
-    Parameters parameters = checker.parameters();
     RunResult run = new Batch(checker).run(args, day, RunOptions.progress(err));
     for (Diagnostic d : run.errors()) {
       err.println(d.format());
     }
+    ReportModel model = ReportModel.of(run, checker.catalogue(), checker.parameters());
 
     List<Path> written;
     try {
-      written = ReportFiles.write(out, run, catalogue, parameters);
+      written = ReportFiles.write(out, model, run);
     } catch (ReportFiles.WriteFailure f) {
       // Told as it is: either the previous report is whole again, or which files are new.
       err.println("policy-check: 无法写入报告目录 " + out + "：" + reason(f.reason())
@@ -100,33 +118,37 @@ final class ReportCommand implements Callable<Integer> {
       return 2;
     }
 
-    summary(stdout, run, parameters, written);
+    summary(stdout, model, written);
     stdout.flush();
     if (run.hasErrors()) {
       return 2;
     }
-    boolean fail = run.count(Status.VIOLATION) > 0 || runOptions.failOn == RunOptions.FailOn.warning && run.count(Status.WARNING) > 0;
+    boolean fail = failOn != null && (run.count(Status.VIOLATION) > 0
+        || failOn == RunOptions.FailOn.warning && run.count(Status.WARNING) > 0);
     return fail ? 1 : 0;
   }
 
-  private static void summary(PrintWriter out, RunResult run, Parameters parameters, List<Path> written) {
-    long violations = run.cities().stream().filter(c -> c.has(Status.VIOLATION)).count();
-    long missing = run.cities().stream().filter(c -> !c.has(Status.VIOLATION) && c.has(Status.INDETERMINATE)).count();
-    long compliant = run.cities().size() - violations - missing;
-    out.println("辽医保规〔2025〕2号 合规审计报告　基准日 " + run.asOf());
-    StringBuilder line = new StringBuilder();
-    line.append(run.cities().size()).append(" 个统筹区：有违规 ").append(violations).append(" 个，缺数据 ").append(missing)
-        .append(" 个，合规 ").append(compliant).append(" 个");
-    if (run.hasErrors()) {
-      line.append("；").append(run.errors().stream().map(Diagnostic::file).distinct().count()).append(" 个文件无法读取（见标准错误输出）");
+  /** The summary on stdout: the report's own counts, each saying what it counts. */
+  private static void summary(PrintWriter out, ReportModel model, List<Path> written) {
+    ReportModel.Summary s = model.summary();
+    out.println("辽医保规〔2025〕2号 合规审计报告　基准日 " + model.asOf());
+    if (s.incomplete()) {
+      out.println(s.headline());
     }
-    out.println(line);
-    out.println("结论：违规 " + run.count(Status.VIOLATION) + " 项，警告 " + run.count(Status.WARNING) + " 项，待定 "
-        + run.count(Status.INDETERMINATE) + " 项，已豁免 " + run.count(Status.WAIVED) + " 项，通过 " + run.count(Status.PASS) + " 项");
-    LocalDate deadline = parameters.date("deadline.standard", run.asOf());
-    if (deadline != null) {
-      long days = ChronoUnit.DAYS.between(run.asOf(), deadline);
-      out.println("整改期限 " + deadline + "（" + (days >= 0 ? "还剩 " + days + " 天" : "已逾期 " + (-days) + " 天") + "）");
+    out.println(s.files() + " 个统筹区：有违规 " + s.withViolations() + " 个，缺数据 " + s.missingData() + " 个"
+        + (s.noData() > 0 ? "（其中 " + s.noData() + " 个尚无任何数据）" : "") + "，合规 " + s.compliant() + " 个"
+        + (s.unreadable() > 0 ? "，文件有误、无法检查 " + s.unreadable() + " 个（见标准错误输出）" : ""));
+    StringBuilder counts = new StringBuilder("结论：");
+    for (ReportModel.Count c : s.counts()) {
+      if (!c.key().equals(Status.NOT_APPLICABLE.key) || c.count() > 0) {
+        counts.append(counts.length() > 3 ? "，" : "").append(c.label()).append(' ').append(c.count()).append(" 项");
+      }
+    }
+    out.println(counts + "（有待定结论的统筹区 " + s.withIndeterminate() + " 个，含有违规而另有待定的）");
+    out.println("每个统筹区评估规则 " + s.rules() + " 项" + (s.baselineRules() > 0
+        ? "（规则目录共 " + s.catalogueRules() + " 项，另 " + s.baselineRules() + " 项只在与基线比对时评估）" : ""));
+    if (!"—".equals(s.deadline())) {
+      out.println("整改期限 " + s.deadline() + "（" + s.deadlineText() + "）");
     }
     out.println("已写入：");
     for (Path p : written) {

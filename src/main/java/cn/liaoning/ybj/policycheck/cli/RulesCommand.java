@@ -64,8 +64,11 @@ final class RulesCommand implements Callable<Integer> {
         }
       }
       out.println();
+      long baselineOnly = cat.entries().values().stream().filter(Catalogue.Entry::baselineOnly).count();
       out.println("共 " + cat.entries().size() + " 个规则编号，已实现 "
-          + cat.entries().keySet().stream().filter(implemented::contains).count() + " 个。"
+          + cat.entries().keySet().stream().filter(implemented::contains).count() + " 个"
+          + (baselineOnly > 0 ? "；其中 " + baselineOnly + " 个只在与基线比对时评估（check --baseline），check 和 report 对每个城市评估 "
+              + (cat.entries().size() - baselineOnly) + " 个" : "") + "。"
           + "强度：强制 → 违规；原则性 → 违规（有效豁免时为已豁免）；指导性 → 警告。强度的沿革见 policy-check explain 规则编号。");
     }
     out.flush();

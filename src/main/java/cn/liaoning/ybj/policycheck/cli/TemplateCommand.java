@@ -2,17 +2,10 @@ package cn.liaoning.ybj.policycheck.cli;
 
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.FieldRules;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
+import cn.liaoning.ybj.policycheck.workbook.Templates;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,98 +49,25 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认 city-policies/")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认为本工具所在仓库的 city-policies/")
   List<Path> paths;
 
-  @Option(names = "--out", defaultValue = "reports/templates", paramLabel = "DIR",
-      description = "填报表输出目录（不存在时创建）。默认 ${DEFAULT-VALUE}/")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "填报表输出目录（不存在时创建）。默认为本工具所在仓库的 reports/templates/")
   Path out;
 
   @Override
   public Integer call() {
-    if (out.toString().isBlank()) {
+    if (out == null) {
+      out = DefaultInput.reports("templates");
+    } else if (out.toString().isBlank()) {
       throw new ParameterException(spec.commandLine(), "--out 不能为空：请给出输出目录（如 --out reports/templates）");
     }
     Checker checker = CheckCommand.checker();
     // The 依据条款 column: the rules that use each field, found by running them (today's parameters).
     FieldRules rules = FieldRules.derive(checker, LocalDate.now());
-    List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("city-policies")) : paths;
-    return Xlsx.call(spec, "Templates", "write",
-        new Class<?>[] {List.class, Path.class, FieldRules.class, Set.class, PrintWriter.class, PrintWriter.class},
-        inputs, out, rules, checker.catalogue().entries().keySet(), spec.commandLine().getOut(), spec.commandLine().getErr());
-  }
-
-  /**
-   * The workbook package and Apache POI, which only these two commands use. They ship beside the
-   * main jar in {@code policy-check-xlsx.jar} and are loaded from there when a workbook command
-   * runs, so that the other commands open a jar without POI's thousands of entries (a cold
-   * {@code check} enumerates the jar's entries to find the rule files). Where POI is on the class
-   * path already (tests, an IDE), the classes come from there.
-   */
-  static final class Xlsx {
-    private Xlsx() {}
-
-    static final String JAR = "policy-check-xlsx.jar";
-    private static ClassLoader loader;
-
-    /** Calls a public static method of {@code cn.liaoning.ybj.policycheck.workbook.<type>} that returns the exit status. */
-    static int call(CommandSpec spec, String type, String method, Class<?>[] types, Object... args) {
-      ClassLoader cl;
-      try {
-        cl = loader();
-      } catch (IllegalStateException e) {
-        spec.commandLine().getErr().println("policy-check: " + e.getMessage());
-        return 2;
-      }
-      Thread t = Thread.currentThread();
-      ClassLoader before = t.getContextClassLoader();
-      t.setContextClassLoader(cl); // XMLBeans finds its type system through the context class loader
-      try {
-        Class<?> c = Class.forName("cn.liaoning.ybj.policycheck.workbook." + type, true, cl);
-        return (Integer) c.getMethod(method, types).invoke(null, args);
-      } catch (InvocationTargetException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof Error er) {
-          throw er;
-        }
-        throw new IllegalStateException(cause);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("workbook classes: " + e, e);
-      } finally {
-        t.setContextClassLoader(before);
-      }
-    }
-
-    private static synchronized ClassLoader loader() {
-      if (loader != null) {
-        return loader;
-      }
-      ClassLoader app = Xlsx.class.getClassLoader();
-      try {
-        Class.forName("org.apache.poi.xssf.usermodel.XSSFWorkbook", false, app);
-        Class.forName("cn.liaoning.ybj.policycheck.workbook.Templates", false, app);
-        return loader = app;
-      } catch (ClassNotFoundException e) {
-        // the packaged jar: POI is in the jar beside it
-      }
-      Path side;
-      try {
-        Path self = Path.of(Xlsx.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        side = self.resolveSibling(JAR);
-        if (!Files.isRegularFile(side)) {
-          throw new IllegalStateException("找不到 Excel 支持库 " + side + "（与 " + self.getFileName()
-              + " 在同一目录）：请重新构建（mvn -B package，或运行 ./policy-check 自动构建）");
-        }
-        return loader = new URLClassLoader(new URL[] {side.toUri().toURL()}, app);
-      } catch (URISyntaxException | MalformedURLException | RuntimeException e) {
-        if (e instanceof IllegalStateException i) {
-          throw i;
-        }
-        throw new IllegalStateException("找不到 Excel 支持库 " + JAR + "：" + e.getMessage());
-      }
-    }
+    List<Path> inputs = paths == null || paths.isEmpty() ? List.of(DefaultInput.cityPolicies()) : paths;
+    return Templates.write(inputs, out, rules, checker.catalogue().entries().keySet(), spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 }

@@ -6,16 +6,20 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code findings.csv}: one row per finding, for Excel. UTF-8 with a byte-order mark (so Excel
- * reads the Chinese), CRLF line ends, quoting by Jackson's CSV module. A cell that begins with
- * {@code = + - @}, a tab or a carriage return is prefixed with {@code '} so a spreadsheet shows it
- * as text instead of running it as a formula; plain numbers (such as {@code -10} days) are left as
- * numbers.
+ * {@code findings.csv}: one row per finding (and one per error of a file that could not be read,
+ * in status 文件有误), for Excel. UTF-8 with a byte-order mark (so Excel reads the Chinese), CRLF
+ * line ends, quoting by Jackson's CSV module. The field is named in Chinese, values are in words
+ * with the unit in its own column; a requirement never starts with {@code =} (written 等于). A cell
+ * that still begins with {@code = + - @}, a tab or a carriage return (text from a city file) is
+ * prefixed with {@code '} so a spreadsheet shows it as text instead of running it as a formula;
+ * plain numbers (such as {@code -10} days) are left as numbers. findings.xlsx has the same rows as
+ * typed cells.
  */
 public final class CsvReport {
   /** Written first, so that Excel opens the file as UTF-8. */
@@ -23,8 +27,8 @@ public final class CsvReport {
 
   static final List<String> HEADER = List.of(
       "统筹区", "行政区划代码", "城市文件", "领域", "领域名称", "规则编号", "规则说明", "状态", "状态代码", "强度",
-      "医院类别", "结论说明", "实际值", "要求", "条款", "条款原文", "字段路径", "行号", "值的来源", "整改期限",
-      "剩余天数", "豁免批准文号");
+      "医院类别", "字段", "结论说明", "实际值", "单位", "要求", "条款", "条款原文", "字段路径", "行号", "值的来源",
+      "整改期限", "剩余天数", "豁免批准文号");
 
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -32,33 +36,37 @@ public final class CsvReport {
   private CsvReport() {}
 
   public static String write(ReportModel model) {
+    StringWriter out = new StringWriter();
+    write(model, out);
+    return out.toString();
+  }
+
+  /** Writes the CSV into {@code out}, city by city. */
+  public static void write(ReportModel model, Writer out) {
     CsvSchema.Builder b = CsvSchema.builder();
     HEADER.forEach(b::addColumn);
     CsvSchema schema = b.setUseHeader(true).setLineSeparator("\r\n").build();
-    StringWriter out = new StringWriter();
-    out.write(BOM);
-    try (SequenceWriter w = MAPPER.writerFor(String[].class).with(schema).writeValues(out)) {
-      for (ReportModel.CityView c : model.cities()) {
-        for (ReportModel.AreaGroup g : c.groups()) {
-          for (ReportModel.FindingView f : g.findings()) {
-            w.write(row(c, g, f));
+    try {
+      out.write(BOM);
+      try (SequenceWriter w = MAPPER.writerFor(String[].class).with(schema).writeValues(out)) {
+        for (ReportModel.Item item : model.items()) {
+          for (FindingRows.Row r : model.findingRows().of(item)) {
+            w.write(row(r));
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
   }
 
-  private static String[] row(ReportModel.CityView c, ReportModel.AreaGroup g, ReportModel.FindingView f) {
-    List<String> clauses = new ArrayList<>();
-    f.clauseTexts().forEach(t -> clauses.add(t.ref() + "：" + t.text()));
-    List<String> cells = List.of(
-        text(c.name()), text(c.code()), text(c.file()), g.code(), g.title(), f.rule(), f.summary(), f.status().label(),
-        f.status().key(), f.strength(), text(f.subject()), text(f.message()), text(f.actual()), text(f.expected()),
-        text(f.clause()), String.join("\n", clauses), text(f.path()), f.line() == null ? "" : f.line().toString(),
-        text(f.source()), text(f.deadline()), f.daysLeft() == null ? "" : f.daysLeft().toString(), text(f.waiver()));
+  private static String[] row(FindingRows.Row r) {
+    List<String> cells = new ArrayList<>(List.of(
+        text(r.city()), text(r.code()), text(r.file()), r.area(), r.areaTitle(), r.rule(), r.ruleSummary(), r.status(),
+        r.statusKey(), r.strength(), text(r.subject()), r.field(), text(r.message()), r.actualText(), r.unit(),
+        r.requirement(), r.clause(), r.clauseTexts(), r.path(), r.line() == null ? "" : r.line().toString(),
+        text(r.source()), r.deadline() == null ? "" : r.deadline().toString(),
+        r.daysLeft() == null ? "" : r.daysLeft().toString(), text(r.waiver())));
     return cells.stream().map(CsvReport::neutralise).toArray(String[]::new);
   }
 

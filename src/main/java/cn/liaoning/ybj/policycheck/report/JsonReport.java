@@ -54,6 +54,9 @@ public final class JsonReport {
       for (CityResult c : run.cities()) {
         JsonText.write(g, city(c, cmp == null ? null : cmp.diff(c)));
       }
+      for (Unreadable u : Unreadable.of(run)) {
+        JsonText.write(g, unreadable(u));
+      }
       g.writeEndArray();
       g.writeFieldName("errors");
       g.writeStartArray();
@@ -66,6 +69,35 @@ public final class JsonReport {
     out.write("\n");
   }
 
+  /** The report's findings.json: {@link #write(RunResult, Comparison, Writer)} without a baseline. */
+  public static void stream(RunResult run, Writer out) throws IOException {
+    write(run, null, out);
+  }
+
+  /**
+   * A file that could not be checked, listed among the cities so that no reader of {@code cities}
+   * misses it: the same keys as a checked city (no findings, all counts 0), plus
+   * {@code "unreadable": true} and its {@code errors}. {@code city} is the file's {@code city:}
+   * where that could be read, else null.
+   */
+  static ObjectNode unreadable(Unreadable u) {
+    ObjectNode o = JsonText.NODES.objectNode();
+    o.put("city", u.city());
+    o.put("code", u.code());
+    o.put("file", u.file());
+    o.put("unreadable", true);
+    ObjectNode counts = o.putObject("summary");
+    for (Status s : Status.values()) {
+      counts.put(s.key, 0);
+    }
+    o.putArray("findings");
+    o.putArray("waivers");
+    o.putArray("input_warnings");
+    ArrayNode errors = o.putArray("errors");
+    u.errors().forEach(d -> errors.add(diagnostic(d)));
+    return o;
+  }
+
   public static ObjectNode tree(RunResult run) {
     return tree(run, null);
   }
@@ -76,6 +108,7 @@ public final class JsonReport {
     for (CityResult c : run.cities()) {
       cities.add(city(c, cmp == null ? null : cmp.diff(c)));
     }
+    Unreadable.of(run).forEach(u -> cities.add(unreadable(u)));
     ArrayNode errors = root.putArray("errors");
     for (Diagnostic d : run.errors()) {
       errors.add(diagnostic(d));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -22,31 +21,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the four report files into one directory: {@code index.html}, {@code report.md},
- * {@code findings.csv} and {@code findings.json}. All four are rendered in memory first, and all
- * four carry the same run id ({@link #runId}). They are replaced all together or not at all: each
- * is written to a temporary file beside its target; the previous files are kept under a second
- * name; only then is each new file moved over its target. Should one of those moves fail (a file
- * that cannot be replaced: immutable, another user's in a shared folder, a mount point), the files
+ * Writes the report files into one directory: {@code index.html}, {@code report.md},
+ * {@code findings.csv}, {@code findings.xlsx} and {@code findings.json}. Each is rendered straight
+ * into a temporary file beside its target (city by city, so memory does not grow with the number of
+ * cities), and all carry the same run id ({@link #runId}). They are replaced all together or not at
+ * all: the previous files are kept under a second name until every new file is complete on disk;
+ * only then is each new file moved over its target. Should one of those moves fail (a file that
+ * cannot be replaced: immutable, another user's in a shared folder, a mount point), the files
  * already moved are put back, and the error says whether the previous report is whole again.
  */
 public final class ReportFiles {
   public static final String HTML = "index.html";
   public static final String MARKDOWN = "report.md";
   public static final String CSV = "findings.csv";
+  public static final String XLSX = "findings.xlsx";
   public static final String JSON = "findings.json";
 
   private ReportFiles() {}
 
-  /** The four files' contents, in the order they are written, each carrying the run id. */
-  public static Map<String, byte[]> render(RunResult run, Catalogue catalogue, Parameters parameters) {
-    ReportModel model = ReportModel.of(run, catalogue, parameters);
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(HTML, HtmlReport.write(model).getBytes(StandardCharsets.UTF_8));
-    files.put(MARKDOWN, MarkdownReport.write(model).getBytes(StandardCharsets.UTF_8));
-    files.put(CSV, CsvReport.write(model).getBytes(StandardCharsets.UTF_8));
-    files.put(JSON, JsonReport.write(run).getBytes(StandardCharsets.UTF_8));
-    return RunId.stamp(files, RunId.of(files.get(JSON)));
+  /** A report file's content, written into a stream as it is rendered. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+
+    static Content of(byte[] bytes) {
+      return out -> out.write(bytes);
+    }
+  }
+
+  /** The files' contents, in the order they are written; each is rendered only when written. */
+  public static Map<String, Content> render(RunResult run, Catalogue catalogue, Parameters parameters) {
+    return render(ReportModel.of(run, catalogue, parameters), run);
+  }
+
+  /** The files of a report whose model is already built (from {@code run}), each carrying the run id. */
+  public static Map<String, Content> render(ReportModel model, RunResult run) {
+    String id = RunId.of(run);
+    Map<String, Content> files = new LinkedHashMap<>();
+    files.put(HTML, RunId.stamped(HTML, Streams.text(w -> HtmlReport.write(model, w)), id));
+    files.put(MARKDOWN, RunId.stamped(MARKDOWN, Streams.text(w -> MarkdownReport.write(model, w)), id));
+    files.put(CSV, RunId.stamped(CSV, Streams.text(w -> CsvReport.write(model, w)), id));
+    files.put(XLSX, Streams.bytes(out -> XlsxReport.write(model, out, id)));
+    files.put(JSON, RunId.stamped(JSON, Streams.text(w -> JsonReport.stream(run, w)), id));
+    return files;
   }
 
   /** The run id a written report file carries, or null when it carries none. */
@@ -57,6 +74,11 @@ public final class ReportFiles {
   /** Renders and writes the report into {@code dir} (created if needed); returns the paths written. */
   public static List<Path> write(Path dir, RunResult run, Catalogue catalogue, Parameters parameters) throws IOException {
     return write(dir, render(run, catalogue, parameters));
+  }
+
+  /** Renders and writes the report of {@code model} (built from {@code run}) into {@code dir}. */
+  public static List<Path> write(Path dir, ReportModel model, RunResult run) throws IOException {
+    return write(dir, render(model, run));
   }
 
   /**
@@ -97,11 +119,12 @@ public final class ReportFiles {
     void move(Path from, Path to) throws IOException;
   }
 
-  public static List<Path> write(Path dir, Map<String, byte[]> files) throws IOException {
+  /** Writes these files into {@code dir}, all together or not at all (see the class comment). */
+  public static List<Path> write(Path dir, Map<String, Content> files) throws IOException {
     return write(dir, files, ReportFiles::move);
   }
 
-  static List<Path> write(Path dir, Map<String, byte[]> files, Mover mover) throws IOException {
+  static List<Path> write(Path dir, Map<String, Content> files, Mover mover) throws IOException {
     Files.createDirectories(dir);
     removeStaleTemporaries(dir, files.keySet());
     // A target that cannot be replaced by a file is found before anything moves.
@@ -122,7 +145,7 @@ public final class ReportFiles {
         temps.put(name, tmp);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = Channels.newOutputStream(ch)) {
-          out.write(files.get(name));
+          files.get(name).writeTo(out);
           out.flush();
           ch.force(true);
         }

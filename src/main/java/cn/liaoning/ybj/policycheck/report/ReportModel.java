@@ -1,99 +1,163 @@
 package cn.liaoning.ybj.policycheck.report;
 
 import cn.liaoning.ybj.policycheck.engine.CityResult;
-import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
-import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * What the auditors' report shows, computed once from a run and handed to the HTML and Markdown
- * templates (which only lay it out). Every text is plain: the templates escape it. Nothing here
- * depends on the clock or on hash order, so the same run gives the same report byte for byte.
+ * What the auditors' report shows, computed from a run and handed to the HTML and Markdown
+ * templates (which only lay it out) and to the CSV and workbook writers. Every text is plain: the
+ * templates escape it. Nothing here depends on the clock or on hash order, so the same run gives
+ * the same report byte for byte.
+ *
+ * <p>Memory: everything the top of the report needs (summary, matrix rows, chart, deadlines,
+ * rectification lists, the data still to collect) is small per city and built once; the findings
+ * of each city's section are built only when that section is written ({@link #cities} is a lazy
+ * list), so rendering holds one city's views at a time however many cities there are.
  *
  * @param title the report's title
  * @param regulation the regulation's number and title, e.g. 辽医保规〔2025〕2号《…》
  * @param asOf the as-of date
  * @param summary the province summary
+ * @param memo the 摘要: a paragraph of plain Chinese to paste into a memo
+ * @param chartColumns the columns of the per-city chart, each on its own scale
+ * @param chart the per-city chart's rows
  * @param areas the catalogue areas, the matrix's columns
- * @param cities one entry per city file read, in order of administrative code
+ * @param rows one matrix row per city file, readable or not, in order of administrative code
  * @param deadlines what must change by when: every violation and warning, by deadline
- * @param errors files that could not be read
+ * @param rectifications the 整改清单 of each city with violations or warnings
+ * @param noData the cities whose files hold no data at all, and the data to collect from them
+ * @param cities the sections of the cities with data and of the unreadable files (lazy)
+ * @param errors every error of the files that could not be read
+ * @param items every city file in report order, for the row-per-finding writers (CSV, workbook)
+ * @param findingRows the rows of each item for those writers
  */
 public record ReportModel(
     String title,
     String regulation,
     String asOf,
     Summary summary,
+    String memo,
+    List<ChartColumn> chartColumns,
+    List<ChartRow> chart,
     List<AreaView> areas,
-    List<CityView> cities,
+    List<CityRow> rows,
     List<DeadlineItem> deadlines,
-    List<ErrorView> errors) {
+    List<Rectification> rectifications,
+    NoData noData,
+    List<CityView> cities,
+    List<ErrorView> errors,
+    List<Item> items,
+    FindingRows findingRows) {
+
+  /** Builds the report's content from one run. */
+  public static ReportModel of(RunResult run, Catalogue catalogue, Parameters parameters) {
+    return new ModelBuilder(run, catalogue, parameters).build();
+  }
+
+  /** One city file in the report: its results, or why it could not be read. */
+  public record Item(CityResult result, Unreadable unreadable, String anchor) {
+    public boolean readable() {
+      return result != null;
+    }
+
+    public String name() {
+      return result != null ? result.city() : unreadable.name();
+    }
+
+    public String code() {
+      return result != null ? result.code() : unreadable.code();
+    }
+
+    public String file() {
+      return result != null ? result.file() : unreadable.file();
+    }
+  }
 
   /** Status colours and marks: one key per status (CSS class suffix), plus "none" for no finding. */
   public record StatusView(String key, String label, String mark) {
     static StatusView of(Status s) {
       return new StatusView(s.key, s.label, ReportModel.mark(s));
     }
+
+    static final StatusView UNREADABLE = new StatusView("unreadable", "文件有误", "✗");
   }
 
   /** One count of findings in a given status. */
   public record Count(String key, String label, long count) {}
 
   /**
-   * The province at a glance. A city is in exactly one class: with violations (at least one), with
-   * missing data (no violation, at least one indeterminate finding), or compliant (neither; it may
-   * still have guidance warnings, counted apart).
+   * The province at a glance. Each city file is in exactly one class: unreadable (文件有误, not
+   * checked), with violations (at least one), with missing data (no violation, at least one
+   * indeterminate finding; {@code noData} of them have no decided finding at all), or compliant
+   * (neither; it may still have guidance warnings, counted apart).
+   *
+   * @param files city files named (checked + unreadable)
+   * @param rules the rules a check evaluates; {@code baselineRules} more are evaluated only
+   *     against a baseline (check --baseline), {@code catalogueRules} ids in all
    */
   public record Summary(
-      int cities,
+      int files,
+      int checked,
+      int unreadable,
       int withViolations,
       int violationsAlsoMissing,
       int missingData,
+      int noData,
       int compliant,
       int compliantWithWarnings,
-      int unreadableFiles,
+      int withIndeterminate,
+      boolean incomplete,
+      String headline,
       String deadline,
       String deadlineText,
       boolean overdue,
       String extendedDeadline,
       List<Count> counts,
-      List<Segment> bar,
       List<DeadlineTotal> deadlineTotals,
-      int rules) {}
+      int rules,
+      int baselineRules,
+      int catalogueRules) {}
 
   /** How many violations and warnings fall due on one date. */
   public record DeadlineTotal(String deadline, String daysText, boolean overdue, long violations, long warnings) {}
 
-  /** One segment of a stacked SVG bar (x and width already formatted). */
-  public record Segment(String key, String label, long count, String x, String width) {}
+  /** A column of the per-city chart: one status, scaled to its own largest count. */
+  public record ChartColumn(String key, String label, long max) {}
+
+  /** A row of the per-city chart: a city, an unreadable file, or the cities without data (per city). */
+  public record ChartRow(String name, String anchor, String note, boolean unreadable, List<ChartCell> cells) {}
+
+  /** One bar: its count and its width as a percentage of its column's largest count. */
+  public record ChartCell(String key, long count, String width) {}
 
   /** A catalogue area (A–H). */
   public record AreaView(String code, String title) {}
 
   /**
-   * One city: its class, its matrix row, and its findings grouped by area.
+   * One matrix row.
    *
-   * @param anchor the HTML id of its section (index-based, never from the city file)
-   * @param klass "violation", "indeterminate" or "pass" (see {@link Summary})
-   * @param cells one matrix cell per area
-   * @param missing the fields whose absence blocks a decision, with their lines
+   * @param anchor where the city's details are (its own section, or the section of cities without data)
+   * @param klass "violation", "indeterminate", "pass" or "unreadable"
+   * @param counts violations, warnings, indeterminate, passes
+   * @param error for an unreadable file: its first error, {@code file:line:column：message}
+   */
+  public record CityRow(String anchor, String name, String code, String file, String klass, String klassLabel,
+      List<Cell> cells, List<Count> counts, String error) {}
+
+  /** One matrix cell: the worst status among the city's findings in one area. */
+  public record Cell(String anchor, String area, String key, String label, String mark, long count, String detail) {}
+
+  /**
+   * A city's section: its decided findings by area, the data it still lacks (one row per field),
+   * its waivers and input warnings; for an unreadable file, its errors.
    */
   public record CityView(
       String anchor,
+      int number,
       String name,
       String code,
       String file,
@@ -101,39 +165,68 @@ public record ReportModel(
       String klassLabel,
       List<Count> counts,
       String countsText,
-      List<Segment> bar,
-      List<Cell> cells,
+      List<ErrorView> errors,
+      List<MissingGroup> missing,
+      int missingFields,
+      String rectificationAnchor,
       List<AreaGroup> groups,
-      List<Missing> missing,
       List<WaiverView> waivers,
-      List<String> inputWarnings) {}
+      List<String> inputWarnings) {
+    public boolean unreadable() {
+      return "unreadable".equals(klass);
+    }
+  }
 
-  /** One matrix cell: the worst status among the city's findings in one area. */
-  public record Cell(String anchor, String area, String key, String label, String mark, long count, String detail) {}
+  /** A city's decided findings in one area, worst first, and the text of the clauses its problems cite. */
+  public record AreaGroup(String anchor, String code, String title, List<FindingView> findings, List<ClauseText> clauses) {}
+
+  /** The data still missing in one area. */
+  public record MissingGroup(String code, String title, List<MissingField> fields) {}
 
   /**
-   * A city's findings in one area, worst first, and the verbatim text of every clause they cite
-   * (each once, in order of first citation: the findings show the clause reference).
+   * A field whose absence (or insufficiency) keeps rules from a decision.
+   *
+   * @param label the field's Chinese label
+   * @param subject the hospital class, or null
+   * @param unit the unit to write the value in ("" for none)
+   * @param help what to write, from the format's schema ("" for none)
+   * @param note why the value present is not enough, or null when none is written
+   * @param path the field path (a secondary detail; {@code [*]} for every item in the shared section)
+   * @param location "第 30 行", or null
+   * @param rules the rule ids waiting on it
+   * @param clauses the clauses those rules apply
+   * @param cities in the shared section: how many of its cities lack it
    */
-  public record AreaGroup(String anchor, String code, String title, List<FindingView> findings, List<ClauseText> clauses) {
-    AreaGroup(String anchor, String code, String title, List<FindingView> findings) {
-      this(anchor, code, title, findings, cited(findings));
+  public record MissingField(String label, String subject, String unit, String help, String note, String path,
+      String location, List<String> rules, List<String> clauses, int cities) {
+    public String rulesText() {
+      return String.join("、", rules);
     }
 
-    private static List<ClauseText> cited(List<FindingView> findings) {
-      Map<String, ClauseText> seen = new LinkedHashMap<>();
-      findings.forEach(f -> f.clauseTexts().forEach(t -> seen.putIfAbsent(t.ref(), t)));
-      return List.copyOf(seen.values());
+    public String clausesText() {
+      return String.join("；", clauses);
     }
   }
 
-  /** A field that is missing or undecided, and the rules that wait for it. */
-  public record Missing(String path, String location, String rules) {
-    /** The path's dot-separated steps, so a page can offer line breaks after each dot. */
-    public List<String> pathParts() {
-      return List.of(path.split("\\.", -1));
+  /**
+   * The cities whose files hold no data at all: one shared section instead of a section each.
+   *
+   * @param rules how many rules wait on each of them
+   */
+  public record NoData(String anchor, List<NoDataCity> cities, List<MissingGroup> groups, int fields, int rules) {
+    public boolean empty() {
+      return cities.isEmpty();
+    }
+
+    /** The cities' names for a heading: the first ten, then how many more. */
+    public String names() {
+      String named = String.join("、", cities.stream().limit(10).map(NoDataCity::name).toList());
+      return cities.size() > 10 ? named + " 等 " + cities.size() + " 个统筹区" : named;
     }
   }
+
+  /** One city without data: where its file is, and the workbook to fill in for it. */
+  public record NoDataCity(String name, String code, String file, String workbook) {}
 
   /** What became of one waiver. */
   public record WaiverView(String rule, String state, String stateLabel, String approvalRef, String expires, String message) {}
@@ -141,35 +234,28 @@ public record ReportModel(
   /** The verbatim text of one cited clause. */
   public record ClauseText(String ref, String text) {}
 
-  /** One finding, every value already formatted for reading. */
+  /** One decided finding, every value already in words. */
   public record FindingView(
       StatusView status,
       String rule,
       String summary,
       String strength,
       String subject,
+      String field,
       String message,
       String actual,
       String expected,
       String clause,
-      List<ClauseText> clauseTexts,
       String path,
-      List<String> pathParts,
-      Integer line,
       String location,
       String source,
       String deadline,
-      Long daysLeft,
       String daysText,
       boolean overdue,
       String waiver) {
     /** The references of a compound clause, one by one. */
     public List<String> clauseRefs() {
       return refs(clause);
-    }
-
-    public boolean indeterminate() {
-      return Status.INDETERMINATE.key.equals(status.key());
     }
   }
 
@@ -184,6 +270,8 @@ public record ReportModel(
       String rule,
       String summary,
       String subject,
+      String field,
+      String path,
       String message,
       String actual,
       String expected,
@@ -194,233 +282,35 @@ public record ReportModel(
     }
   }
 
-  /** A file that could not be read. */
+  /** A city's 整改清单: every change it must (violations) or should (warnings) make. */
+  public record Rectification(String anchor, String cityAnchor, String city, String code, String file,
+      List<RectificationItem> items, String deadline, String daysText, boolean overdue) {}
+
+  /**
+   * One required change.
+   *
+   * @param to the nearest compliant value in words, or null when the requirement has no single value
+   */
+  public record RectificationItem(
+      int number,
+      StatusView status,
+      String strength,
+      String rule,
+      String summary,
+      String field,
+      String subject,
+      String path,
+      String location,
+      String from,
+      String to,
+      String requirement,
+      List<ClauseText> clauses,
+      String deadline,
+      String daysText,
+      boolean overdue) {}
+
+  /** One error of a file that could not be read. */
   public record ErrorView(String location, String message) {}
-
-  private static final String TITLE = "辽宁省基本医疗保险政策合规审计报告";
-  private static final int BAR_WIDTH = 120;
-
-  /** Builds the report's content from one run. */
-  public static ReportModel of(RunResult run, Catalogue catalogue, Parameters parameters) {
-    LocalDate asOf = run.asOf();
-    Parameters.Document doc = parameters.documents().get("2号");
-    String regulation = doc == null ? "辽医保规〔2025〕2号" : doc.number() + "《" + doc.title() + "》";
-
-    List<CityResult> ordered = new ArrayList<>(run.cities());
-    ordered.sort(Comparator.comparing((CityResult c) -> codeKey(c.code())).thenComparing(CityResult::file));
-
-    List<AreaView> areas = catalogue.areas().values().stream().map(a -> new AreaView(a.code(), a.title())).toList();
-    List<CityView> cities = new ArrayList<>();
-    List<DeadlineItem> deadlines = new ArrayList<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      CityResult c = ordered.get(i);
-      CityView v = city(c, "city-" + (i + 1), catalogue, parameters, asOf);
-      cities.add(v);
-      for (Finding f : sorted(c.findings(), catalogue)) {
-        if (f.deadline() != null && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)) {
-          Catalogue.Entry e = catalogue.get(f.rule());
-          deadlines.add(new DeadlineItem(f.deadline().toString(), days(f.daysLeft()), f.daysLeft() < 0, c.city(), v.anchor(),
-              StatusView.of(f.status()), f.rule(), e == null ? "" : e.summary(), f.subject(), f.message(),
-              TextReport.value(f.actual()), orDash(f.expected()), f.clause()));
-        }
-      }
-    }
-    // By deadline first; within a date, cities keep their order and findings theirs (stable sort).
-    deadlines.sort(Comparator.comparing(DeadlineItem::deadline));
-
-    List<ErrorView> errors = run.errors().stream()
-        .map(d -> new ErrorView(d.file() + (d.line() > 0 ? ":" + d.line() + ":" + Math.max(d.column(), 1) : ""), d.message()))
-        .toList();
-    return new ReportModel(TITLE, regulation, asOf.toString(), summary(run, cities, parameters, catalogue), areas, cities, deadlines, errors);
-  }
-
-  private static Summary summary(RunResult run, List<CityView> cities, Parameters parameters, Catalogue catalogue) {
-    LocalDate asOf = run.asOf();
-    int violations = 0;
-    int alsoMissing = 0;
-    int missing = 0;
-    int compliant = 0;
-    int compliantWarn = 0;
-    for (CityResult c : run.cities()) {
-      if (c.has(Status.VIOLATION)) {
-        violations++;
-        if (c.has(Status.INDETERMINATE)) {
-          alsoMissing++;
-        }
-      } else if (c.has(Status.INDETERMINATE)) {
-        missing++;
-      } else {
-        compliant++;
-        if (c.has(Status.WARNING)) {
-          compliantWarn++;
-        }
-      }
-    }
-    LocalDate deadline = parameters.date("deadline.standard", asOf);
-    LocalDate extended = parameters.date("deadline.extended", asOf);
-    Long left = deadline == null ? null : ChronoUnit.DAYS.between(asOf, deadline);
-
-    Map<Status, Long> totals = new EnumMap<>(Status.class);
-    for (Status s : Status.values()) {
-      totals.put(s, run.count(s));
-    }
-    Map<LocalDate, long[]> due = new java.util.TreeMap<>();
-    run.cities().stream().flatMap(c -> c.findings().stream())
-        .filter(f -> f.deadline() != null && (f.status() == Status.VIOLATION || f.status() == Status.WARNING))
-        .forEach(f -> due.computeIfAbsent(f.deadline(), d -> new long[2])[f.status() == Status.VIOLATION ? 0 : 1]++);
-    List<DeadlineTotal> dueTotals = new ArrayList<>();
-    due.forEach((d, n) -> {
-      long days = ChronoUnit.DAYS.between(asOf, d);
-      dueTotals.add(new DeadlineTotal(d.toString(), days(days), days < 0, n[0], n[1]));
-    });
-    int rules = (int) catalogue.entries().values().stream().filter(e -> !e.baselineOnly()).count();
-    long unreadable = run.errors().stream().map(Diagnostic::file).distinct().count();
-    return new Summary(run.cities().size(), violations, alsoMissing, missing, compliant, compliantWarn, (int) unreadable,
-        deadline == null ? "—" : deadline.toString(), left == null ? "—" : days(left), left != null && left < 0,
-        extended == null ? null : extended.toString(), counts(totals), bar(totals, 560), dueTotals, rules);
-  }
-
-  private static CityView city(CityResult c, String anchor, Catalogue catalogue, Parameters parameters, LocalDate asOf) {
-    String klass;
-    if (c.has(Status.VIOLATION)) {
-      klass = Status.VIOLATION.key;
-    } else if (c.has(Status.INDETERMINATE)) {
-      klass = Status.INDETERMINATE.key;
-    } else {
-      klass = Status.PASS.key;
-    }
-    String klassLabel = switch (klass) {
-      case "violation" -> "有违规";
-      case "indeterminate" -> "缺数据";
-      default -> c.has(Status.WARNING) ? "合规（有警告）" : "合规";
-    };
-    Map<Status, Long> totals = new EnumMap<>(Status.class);
-    c.counts().forEach((s, n) -> totals.put(s, (long) n));
-
-    Map<String, List<Finding>> byArea = new LinkedHashMap<>();
-    catalogue.areas().keySet().forEach(a -> byArea.put(a, new ArrayList<>()));
-    List<Finding> unknownArea = new ArrayList<>();
-    for (Finding f : sorted(c.findings(), catalogue)) {
-      Catalogue.Entry e = catalogue.get(f.rule());
-      if (e == null) {
-        unknownArea.add(f);
-      } else {
-        byArea.get(e.area()).add(f);
-      }
-    }
-
-    List<Cell> cells = new ArrayList<>();
-    List<AreaGroup> groups = new ArrayList<>();
-    for (Catalogue.Area a : catalogue.areas().values()) {
-      List<Finding> fs = byArea.get(a.code());
-      String groupAnchor = anchor + "-" + a.code();
-      if (fs.isEmpty()) {
-        cells.add(new Cell(null, a.code(), "none", "未评估", "—", 0, a.code() + " " + a.title() + "：本次没有可评估的规则"));
-        continue;
-      }
-      Status worst = fs.get(0).status();
-      long n = fs.stream().filter(f -> f.status() == worst).count();
-      Map<Status, Long> k = new EnumMap<>(Status.class);
-      fs.forEach(f -> k.merge(f.status(), 1L, Long::sum));
-      String detail = a.code() + " " + a.title() + "：" + k.entrySet().stream()
-          .map(x -> x.getKey().label + " " + x.getValue()).collect(Collectors.joining("，"));
-      cells.add(new Cell("#" + groupAnchor, a.code(), worst.key, worst.label, mark(worst), n, detail));
-      groups.add(new AreaGroup(groupAnchor, a.code(), a.title(), findings(c, fs, catalogue, parameters)));
-    }
-    if (!unknownArea.isEmpty()) {
-      groups.add(new AreaGroup(anchor + "-other", "—", "其他", findings(c, unknownArea, catalogue, parameters)));
-    }
-
-    Map<String, Missing> missing = new LinkedHashMap<>();
-    Map<String, LinkedHashSet<String>> waiting = new LinkedHashMap<>();
-    for (Finding f : c.findings()) {
-      if (f.status() == Status.INDETERMINATE && f.path() != null) {
-        waiting.computeIfAbsent(f.path(), p -> new LinkedHashSet<>()).add(f.rule());
-        missing.putIfAbsent(f.path(), new Missing(f.path(), location(c, f), null));
-      }
-    }
-    List<Missing> missingList = missing.values().stream()
-        .map(m -> new Missing(m.path(), m.location(), String.join("、", waiting.get(m.path()))))
-        .toList();
-
-    List<WaiverView> waivers = c.waivers().stream()
-        .map(w -> new WaiverView(w.rule(), w.state().key, w.state().label, w.approvalRef(), w.expires(), w.message()))
-        .toList();
-    List<String> inputWarnings = c.warnings().stream()
-        .map(d -> d.file() + (d.line() > 0 ? ":" + d.line() + ":" + Math.max(d.column(), 1) : "") + "：" + d.message())
-        .toList();
-    String countsText = totals.entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> e.getKey().label + " " + e.getValue() + " 项").collect(Collectors.joining("，"));
-    return new CityView(anchor, c.city(), c.code(), c.file(), klass, klassLabel, counts(totals),
-        countsText.isEmpty() ? "没有结论" : countsText, bar(totals, BAR_WIDTH),
-        cells, groups, missingList, waivers, inputWarnings);
-  }
-
-  private static List<FindingView> findings(CityResult c, List<Finding> fs, Catalogue catalogue, Parameters parameters) {
-    return fs.stream().map(f -> finding(c, f, catalogue, parameters)).toList();
-  }
-
-  private static FindingView finding(CityResult c, Finding f, Catalogue catalogue, Parameters parameters) {
-    Catalogue.Entry e = catalogue.get(f.rule());
-    List<ClauseText> texts = new ArrayList<>();
-    for (String r : refs(f.clause())) {
-      String text = parameters.clauseText(r);
-      texts.add(new ClauseText(r, text == null ? "（条款原文未收录）" : text));
-    }
-    boolean hasDeadline = f.deadline() != null;
-    return new FindingView(StatusView.of(f.status()), f.rule(), e == null ? "" : e.summary(), f.strength().label, f.subject(),
-        f.message(), f.actual() == null ? null : TextReport.value(f.actual()), orDash(f.expected()), f.clause(), texts,
-        f.path(), f.path() == null ? List.of() : List.of(f.path().split("\\.", -1)), f.line(), location(c, f), f.source(),
-        hasDeadline ? f.deadline().toString() : null,
-        hasDeadline ? f.daysLeft() : null, hasDeadline ? days(f.daysLeft()) : null, hasDeadline && f.daysLeft() < 0,
-        f.waiver());
-  }
-
-  /** Worst first; within a status, catalogue order; then as the checker produced them (per class). */
-  private static List<Finding> sorted(List<Finding> findings, Catalogue catalogue) {
-    List<String> order = new ArrayList<>(catalogue.entries().keySet());
-    return findings.stream()
-        .sorted(Comparator.comparingInt((Finding f) -> f.status().rank)
-            .thenComparingInt(f -> order.indexOf(f.rule()) < 0 ? Integer.MAX_VALUE : order.indexOf(f.rule())))
-        .toList();
-  }
-
-  private static List<Count> counts(Map<Status, Long> totals) {
-    List<Count> out = new ArrayList<>();
-    for (Status s : Status.values()) {
-      out.add(new Count(s.key, s.label, totals.getOrDefault(s, 0L)));
-    }
-    return out;
-  }
-
-  /** A stacked bar of the status counts, {@code width} pixels wide; empty statuses are left out. */
-  private static List<Segment> bar(Map<Status, Long> totals, int width) {
-    long all = totals.values().stream().mapToLong(Long::longValue).sum();
-    List<Segment> out = new ArrayList<>();
-    if (all == 0) {
-      return out;
-    }
-    double x = 0;
-    for (Status s : Status.values()) {
-      long n = totals.getOrDefault(s, 0L);
-      if (n == 0) {
-        continue;
-      }
-      double w = width * (double) n / all;
-      out.add(new Segment(s.key, s.label, n, px(x), px(w)));
-      x += w;
-    }
-    return out;
-  }
-
-  private static String px(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  /** Where in the city file (named in the city's heading) the finding's field is: "第 30 行". */
-  private static String location(CityResult c, Finding f) {
-    return f.path() == null || f.line() == null ? null : "第 " + f.line() + " 行";
-  }
 
   static String days(Long d) {
     if (d == null) {
@@ -434,10 +324,6 @@ public record ReportModel(
       return List.of();
     }
     return java.util.Arrays.stream(clause.split(";")).map(String::strip).filter(r -> !r.isEmpty()).toList();
-  }
-
-  private static String orDash(String s) {
-    return s == null || s.isBlank() ? "—" : s;
   }
 
   static String mark(Status s) {

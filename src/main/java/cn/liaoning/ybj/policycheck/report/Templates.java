@@ -5,6 +5,7 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,21 +39,32 @@ final class Templates {
   }
 
   static String html(String template, Map<String, Object> context) {
-    return render(HTML, template, context);
+    StringWriter out = new StringWriter();
+    html(template, context, out);
+    return out.toString();
   }
 
   static String markdown(String template, Map<String, Object> context) {
-    return render(MARKDOWN, template, context);
+    StringWriter out = new StringWriter();
+    markdown(template, context, out);
+    return out.toString();
   }
 
-  private static String render(PebbleEngine engine, String template, Map<String, Object> context) {
-    StringWriter out = new StringWriter();
+  /** Renders straight into {@code out}: the page is written as it is rendered, never held whole. */
+  static void html(String template, Map<String, Object> context, Writer out) {
+    render(HTML, template, context, out);
+  }
+
+  static void markdown(String template, Map<String, Object> context, Writer out) {
+    render(MARKDOWN, template, context, out);
+  }
+
+  private static void render(PebbleEngine engine, String template, Map<String, Object> context, Writer out) {
     try {
       engine.getTemplate(template).evaluate(out, context, Locale.SIMPLIFIED_CHINESE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
   }
 
   /**

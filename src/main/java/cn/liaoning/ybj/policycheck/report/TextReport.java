@@ -319,13 +319,19 @@ public final class TextReport {
     if (deleted > 0) {
       sb.append("，").append(paint(Status.VIOLATION, deleted + " 个城市文件已删除"));
     }
-    if (!run.errors().isEmpty()) {
-      long bad = run.errors().stream().map(Diagnostic::file).distinct().count();
-      sb.append("，").append(paint(Status.VIOLATION, bad + " 个文件无法读取（见标准错误输出）"));
+    List<Unreadable> bad = Unreadable.of(run);
+    if (!bad.isEmpty()) {
+      // Never a clean count while a city is missing: the line says which could not be checked.
+      sb.append("，").append(paint(Status.VIOLATION, bad.size() + " 个统筹区无法检查（文件有误："
+          + String.join("、", bad.stream().map(u -> Echo.line(u.name() + " " + u.file())).toList()) + "，见标准错误输出），结果不完整"));
     }
     sb.append('\n');
-    sb.append("   有违规的 ").append(run.citiesWith(Status.VIOLATION)).append(" 个，")
-        .append("有待定（缺数据）的 ").append(run.citiesWith(Status.INDETERMINATE)).append(" 个；")
+    long violating = run.citiesWith(Status.VIOLATION);
+    long missing = run.cities().stream().filter(c -> !c.has(Status.VIOLATION) && c.has(Status.INDETERMINATE)).count();
+    sb.append("   ").append(bad.isEmpty() ? "" : "已检查的统筹区中：").append("有违规的 ").append(violating).append(" 个，")
+        .append("缺数据（无违规、有待定）的 ").append(missing).append(" 个，")
+        .append("合规的 ").append(run.cities().stream().filter(c -> !c.has(Status.VIOLATION) && !c.has(Status.INDETERMINATE)).count())
+        .append(" 个；")
         .append(Status.VIOLATION.label).append(' ').append(run.count(Status.VIOLATION)).append(" 项，")
         .append(Status.WARNING.label).append(' ').append(run.count(Status.WARNING)).append(" 项，")
         .append(Status.INDETERMINATE.label).append(' ').append(run.count(Status.INDETERMINATE)).append(" 项，")

@@ -93,8 +93,14 @@ class CheckCommandTest {
     Run r = run("check", dir.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(2, r.code());
     JsonNode root = new ObjectMapper().readTree(r.out());
-    assertEquals(1, root.get("cities").size());
+    assertEquals(2, root.get("cities").size(), "the unreadable file is listed among the cities too");
     assertEquals("合规市", root.get("cities").get(0).get("city").asText());
+    JsonNode bad0 = root.get("cities").get(1);
+    assertTrue(bad0.get("unreadable").asBoolean(), bad0.toString());
+    assertEquals("错误市", bad0.get("city").asText(), "its name, read from its city: line");
+    assertEquals(0, bad0.get("findings").size());
+    assertEquals(2, bad0.get("errors").size());
+    assertEquals(1, root.get("summary").get("cities").asInt(), "summary.cities counts the cities checked");
     assertEquals(2, root.get("errors").size(), r.out());
     String bad = dir.resolve("b-bad.yaml").toString();
     assertTrue(r.err().contains(bad + ":3:15: 错误: "), r.err());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report} replaces its four files all together or not at all, and says where they went. */
 class ReportAllOrNothingTest {
-  private static final List<String> FILES = List.of("index.html", "report.md", "findings.csv", "findings.json");
+  private static final List<String> FILES = List.of("index.html", "report.md", "findings.csv", "findings.xlsx", "findings.json");
 
   @TempDir Path root;
 
@@ -71,7 +71,7 @@ class ReportAllOrNothingTest {
         assertArrayEquals(before.get(e.getKey()), e.getValue(), e.getKey() + " is still 大连's");
       }
       try (var s = Files.list(m)) {
-        assertEquals(4, s.count(), "nothing left over");
+        assertEquals(FILES.size(), s.count(), "nothing left over");
       }
     } finally {
       run("chattr", "-i", locked.toString());

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * writable or not a directory gets a plain answer; and nothing is written outside {@code --out}.
  */
 class ReportFaultsTest {
-  private static final List<String> FILES = List.of("index.html", "report.md", "findings.csv", "findings.json");
+  private static final List<String> FILES = List.of("index.html", "report.md", "findings.csv", "findings.xlsx", "findings.json");
   private static final String OLD_DAY = "2026-06-30";
   private static final String NEW_DAY = "2027-01-10";
 
@@ -51,7 +51,7 @@ class ReportFaultsTest {
   }
 
   private CheckCommandTest.Run report(Path dir, String day) {
-    return CheckCommandTest.run("report", in.toString(), "--out", dir.toString(), "--as-of", day);
+    return CheckCommandTest.run("report", in.toString(), "--out", dir.toString(), "--as-of", day, "--fail-on", "violation");
   }
 
   private static Map<String, byte[]> read(Path dir) throws IOException {
@@ -77,8 +77,8 @@ class ReportFaultsTest {
    */
   @ParameterizedTest(name = "{0} of {1} blocked")
   @CsvSource({
-    "temporary, index.html", "temporary, report.md", "temporary, findings.csv", "temporary, findings.json",
-    "target, index.html", "target, report.md", "target, findings.csv", "target, findings.json"})
+    "temporary, index.html", "temporary, report.md", "temporary, findings.csv", "temporary, findings.xlsx", "temporary, findings.json",
+    "target, index.html", "target, report.md", "target, findings.csv", "target, findings.xlsx", "target, findings.json"})
   void aFaultAtAnyStepLeavesThePreviousReportWhole(String where, String name) throws IOException {
     assertEquals(1, report(out, OLD_DAY).code());
     Map<String, byte[]> old = read(out);

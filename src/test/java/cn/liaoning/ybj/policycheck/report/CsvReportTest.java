@@ -1,10 +1,12 @@
 package cn.liaoning.ybj.policycheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -51,20 +53,41 @@ class CsvReportTest {
     assertEquals(findings + 1, rows.size(), "one row per finding");
     for (List<String> r : rows.subList(1, rows.size())) {
       assertEquals(CsvReport.HEADER.size(), r.size(), r.toString());
-      assertEquals("'=HYPERLINK(\"http://x\",\"点击\")", r.get(0));
-      assertEquals("'@2199", r.get(1));
+      assertEquals("'=HYPERLINK(\"http://x\",\"点击\")", cell(r, "统筹区"));
+      assertEquals("'@2199", cell(r, "行政区划代码"));
+      assertFalse(cell(r, "要求").startsWith("'"), "no requirement needs the formula guard: " + r);
     }
-    List<String> v = rows.stream().filter(r -> r.get(5).equals("EMP-BASE-CEILING")).findFirst().orElseThrow();
-    assertEquals("违规", v.get(7));
-    assertEquals("violation", v.get(8));
-    assertEquals("250", v.get(12));
-    assertEquals("2号 一(一)3", v.get(14));
-    assertTrue(v.get(15).contains("300%"), "clause text: " + v.get(15));
-    assertEquals("employee.contribution.base_ceiling_pct", v.get(16));
-    // (a line break in a value is refused by the loader: see HostileInputTest, EchoTest)
-    assertEquals("test：-1+1, \"带引号\"　第二段", v.get(18), "the source, quoted");
-    assertEquals("2026-12-31", v.get(19));
-    assertEquals("184", v.get(20));
+    List<String> v = rows.stream().filter(r -> cell(r, "规则编号").equals("EMP-BASE-CEILING")).findFirst().orElseThrow();
+    assertEquals("违规", cell(v, "状态"));
+    assertEquals("violation", cell(v, "状态代码"));
+    assertEquals("职工个人缴费基数上限", cell(v, "字段"), "the field by its Chinese label");
+    assertEquals("250", cell(v, "实际值"), "the number alone");
+    assertEquals("%", cell(v, "单位"));
+    assertEquals("等于 300%", cell(v, "要求"), "written 等于, never a leading =");
+    assertEquals("2号 一(一)3", cell(v, "条款"));
+    assertTrue(cell(v, "条款原文").contains("300%"), "clause text: " + cell(v, "条款原文"));
+    assertEquals("employee.contribution.base_ceiling_pct", cell(v, "字段路径"));
+    assertEquals("test：-1+1, \"带引号\"　第二段", cell(v, "值的来源"), "the source, quoted (a line break in a value is refused by the loader: see HostileInputTest, EchoTest)");
+    assertEquals("2026-12-31", cell(v, "整改期限"));
+    assertEquals("184", cell(v, "剩余天数"));
     assertTrue(csv.contains("\r\n"), "CRLF line ends for Excel");
+  }
+
+  @Test
+  void anUnreadableFileIsARowMarkedFileInError() throws IOException {
+    RunResult ok = Reports.run(TestSupport.compliant());
+    RunResult run = new RunResult(ok.asOf(), ok.cities(), List.of(new Diagnostic("city-policies/broken.yaml", 33, 33,
+        Diagnostic.Severity.ERROR, "“employee.contribution.employer_combined_rate_pct”应为数字，而不是“8.6%”", null)));
+    List<List<String>> rows = parse(CsvReport.write(Reports.model(run)));
+    List<String> bad = rows.stream().filter(r -> cell(r, "城市文件").equals("city-policies/broken.yaml")).findFirst().orElseThrow();
+    assertEquals("文件有误", cell(bad, "状态"));
+    assertEquals("unreadable", cell(bad, "状态代码"));
+    assertEquals("33", cell(bad, "行号"));
+    assertTrue(cell(bad, "结论说明").contains("city-policies/broken.yaml:33:33"), bad.toString());
+    assertEquals("broken.yaml", cell(bad, "统筹区"), "no file to read the name from: the file's name stands for it");
+  }
+
+  static String cell(List<String> row, String column) {
+    return row.get(CsvReport.HEADER.indexOf(column));
   }
 }

@@ -32,12 +32,13 @@ class ReportFilesTest {
   }
 
   @Test
-  void writesTheFourFilesAndNothingElse() throws IOException {
+  void writesTheFiveFilesAndNothingElse() throws IOException {
     Path out = dir.resolve("reports");
     List<Path> written = write(out, run());
-    assertEquals(List.of(out.resolve("index.html"), out.resolve("report.md"), out.resolve("findings.csv"), out.resolve("findings.json")), written);
+    assertEquals(List.of(out.resolve("index.html"), out.resolve("report.md"), out.resolve("findings.csv"),
+        out.resolve("findings.xlsx"), out.resolve("findings.json")), written);
     try (Stream<Path> s = Files.list(out)) {
-      assertEquals(4, s.count(), "no temporary file left behind");
+      assertEquals(5, s.count(), "no temporary file left behind");
     }
     String json = Files.readString(out.resolve("findings.json"));
     String id = ReportFiles.runId(ReportFiles.JSON, json.getBytes(StandardCharsets.UTF_8));
@@ -55,7 +56,7 @@ class ReportFilesTest {
     Path b = dir.resolve("b");
     write(a, run());
     write(b, run());
-    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.json")) {
+    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.xlsx", "findings.json")) {
       assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }
     String html = Files.readString(a.resolve("index.html"));
@@ -67,15 +68,15 @@ class ReportFilesTest {
     Path out = dir.resolve("reports");
     write(out, run());
     Map<String, byte[]> before = new LinkedHashMap<>();
-    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.json")) {
+    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.xlsx", "findings.json")) {
       before.put(name, Files.readAllBytes(out.resolve(name)));
     }
     // Block the third temporary file: a non-empty directory stands where it would be written.
     Path blocker = out.resolve(ReportFiles.tempName("findings.csv"));
     Files.createDirectories(blocker.resolve("x"));
-    Map<String, byte[]> next = new LinkedHashMap<>();
+    Map<String, ReportFiles.Content> next = new LinkedHashMap<>();
     for (String name : before.keySet()) {
-      next.put(name, "新的内容".getBytes(StandardCharsets.UTF_8));
+      next.put(name, ReportFiles.Content.of("新的内容".getBytes(StandardCharsets.UTF_8)));
     }
     assertThrows(IOException.class, () -> ReportFiles.write(out, next));
     for (Map.Entry<String, byte[]> e : before.entrySet()) {
@@ -95,14 +96,14 @@ class ReportFilesTest {
     Path out = dir.resolve("reports");
     write(out, run());
     Map<String, byte[]> before = new LinkedHashMap<>();
-    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.json")) {
+    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.xlsx", "findings.json")) {
       before.put(name, Files.readAllBytes(out.resolve(name)));
     }
-    Map<String, byte[]> next = new LinkedHashMap<>();
+    Map<String, ReportFiles.Content> next = new LinkedHashMap<>();
     for (String name : before.keySet()) {
-      next.put(name, ("新的 " + name).getBytes(StandardCharsets.UTF_8));
+      next.put(name, ReportFiles.Content.of(("新的 " + name).getBytes(StandardCharsets.UTF_8)));
     }
-    for (int failAt = 0; failAt < 4; failAt++) {
+    for (int failAt = 0; failAt < before.size(); failAt++) {
       int[] moves = {0};
       int fail = failAt;
       ReportFiles.WriteFailure f = assertThrows(ReportFiles.WriteFailure.class, () -> ReportFiles.write(out, next, (from, to) -> {
@@ -116,7 +117,7 @@ class ReportFilesTest {
         assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey() + " after " + failAt + " moves");
       }
       try (Stream<Path> s = Files.list(out)) {
-        assertEquals(4, s.count(), "no temporary or kept file left behind");
+        assertEquals(before.size(), s.count(), "no temporary or kept file left behind");
       }
     }
   }
@@ -125,9 +126,9 @@ class ReportFilesTest {
   @Test
   void aFailureWhereThereWasNoReportLeavesNoNewFile() throws IOException {
     Path out = Files.createDirectories(dir.resolve("fresh"));
-    Map<String, byte[]> next = new LinkedHashMap<>();
-    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.json")) {
-      next.put(name, "新".getBytes(StandardCharsets.UTF_8));
+    Map<String, ReportFiles.Content> next = new LinkedHashMap<>();
+    for (String name : List.of("index.html", "report.md", "findings.csv", "findings.xlsx", "findings.json")) {
+      next.put(name, ReportFiles.Content.of("新".getBytes(StandardCharsets.UTF_8)));
     }
     int[] moves = {0};
     assertThrows(ReportFiles.WriteFailure.class, () -> ReportFiles.write(out, next, (from, to) -> {
