@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.engine.FieldRules;
 import cn.liaoning.ybj.policycheck.policy.JsonSchema;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.policy.Schema.ListOf;
@@ -8,15 +9,15 @@ import cn.liaoning.ybj.policycheck.policy.Schema.Obj;
 import cn.liaoning.ybj.policycheck.policy.Schema.Scalar;
 import cn.liaoning.ybj.policycheck.policy.Schema.Type;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
-import cn.liaoning.ybj.policycheck.regulation.FieldRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The field reference of {@code docs/city-file-format.md}, generated from {@link Schema} (labels,
- * help, units, ranges, allowed values) and from the rules themselves ({@link FieldRules}: which rule
- * ids use each field, with their clauses from the catalogue). One table per mapping, in file order.
+ * help, units, ranges, allowed values) and from the rules themselves ({@link FieldRules}: which rules
+ * use each field, found by running them — the same answer the workbook's 依据条款 column gives).
+ * One table per mapping, in file order.
  */
 final class FormatDoc {
   private FormatDoc() {}
@@ -30,6 +31,18 @@ final class FormatDoc {
   static String markdown(FieldRules rules, Catalogue catalogue) {
     StringBuilder out = new StringBuilder();
     out.append(BEGIN).append("\n\n");
+    out.append("“使用该字段的规则”不是手写的清单：程序把每个字段逐一填上或清空，看哪些规则的结论随之改变。");
+    List<String> baseline = new ArrayList<>();
+    for (Catalogue.Entry e : catalogue.entries().values()) {
+      if (e.baselineOnly()) {
+        baseline.add("`" + e.id() + "`（" + cell(e.clause()) + "）");
+      }
+    }
+    if (!baseline.isEmpty()) {
+      out.append("只在与基线比对时评估的规则").append(String.join("、", baseline))
+          .append("比较同一文件的两个版本，不对应单个字段，表中不列出（见 [ci-gate.md](ci-gate.md)）。");
+    }
+    out.append("\n\n");
     List<String[]> sections = new ArrayList<>(); // {path, heading}
     collect("", Schema.CITY, sections);
     out.append("### 每个映射都可以写的键\n\n");
@@ -39,7 +52,7 @@ final class FormatDoc {
     for (String key : COMMON) {
       Type t = Schema.CITY.fields().get(key);
       out.append("| `").append(key).append("` | ").append(nameCell(key, t)).append(" | ")
-          .append(valueCell(key, t)).append(" | ").append(rulesCell(rules.ruleIds(key), catalogue)).append(" |\n");
+          .append(valueCell(key, t)).append(" | ").append(rulesCell(rules.of(key))).append(" |\n");
     }
     out.append("\n");
     for (String[] s : sections) {
@@ -58,7 +71,7 @@ final class FormatDoc {
         out.append("| `").append(f.getKey()).append("` | ")
             .append(nameCell(path, f.getValue())).append(" | ")
             .append(valueCell(path, f.getValue())).append(" | ")
-            .append(rulesCell(rules.ruleIds(path), catalogue)).append(" |\n");
+            .append(rulesCell(uses(rules, path, f.getValue()))).append(" |\n");
       }
       out.append("\n");
     }
@@ -141,14 +154,30 @@ final class FormatDoc {
     return String.join("", out);
   }
 
-  private static String rulesCell(List<String> ids, Catalogue catalogue) {
-    if (ids.isEmpty()) {
+  /**
+   * The rules that use a field; for a list of mappings (the hospital classes), the rules that use
+   * any field of its items, in the order the items' fields first name them.
+   */
+  private static List<FieldRules.Use> uses(FieldRules rules, String path, Type t) {
+    if (!(t instanceof ListOf l && l.element() instanceof Obj)) {
+      return rules.of(path);
+    }
+    Map<String, FieldRules.Use> out = new java.util.LinkedHashMap<>();
+    rules.all().forEach((field, uses) -> {
+      if (field.startsWith(path + "[*].")) {
+        uses.forEach(u -> out.putIfAbsent(u.ruleId(), u));
+      }
+    });
+    return List.copyOf(out.values());
+  }
+
+  private static String rulesCell(List<FieldRules.Use> uses) {
+    if (uses.isEmpty()) {
       return "—";
     }
     List<String> out = new ArrayList<>();
-    for (String id : ids) {
-      Catalogue.Entry e = catalogue.get(id);
-      out.add("`" + id + "`" + (e == null ? "" : "（" + cell(e.clause()) + "）"));
+    for (FieldRules.Use u : uses) {
+      out.add("`" + u.ruleId() + "`（" + cell(u.clause()) + "）");
     }
     return String.join("<br>", out);
   }

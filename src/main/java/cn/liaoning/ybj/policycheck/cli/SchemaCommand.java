@@ -1,9 +1,10 @@
 package cn.liaoning.ybj.policycheck.cli;
 
 import cn.liaoning.ybj.policycheck.policy.JsonSchema;
-import cn.liaoning.ybj.policycheck.regulation.Catalogue;
-import cn.liaoning.ybj.policycheck.regulation.FieldRules;
+import cn.liaoning.ybj.policycheck.engine.Checker;
+import cn.liaoning.ybj.policycheck.engine.FieldRules;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,12 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(markdown ? FormatDoc.markdown(FieldRules.load(), Catalogue.load()) : JsonSchema.text());
+    if (markdown) {
+      Checker checker = CheckCommand.checker();
+      out.print(FormatDoc.markdown(FieldRules.derive(checker, LocalDate.now()), checker.catalogue()));
+    } else {
+      out.print(JsonSchema.text());
+    }
     out.flush();
     return 0;
   }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
-import cn.liaoning.ybj.policycheck.regulation.FieldRules;
+import cn.liaoning.ybj.policycheck.engine.FieldRules;
+import cn.liaoning.ybj.policycheck.engine.TestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class FormatDocTest {
     int end = doc.indexOf(FormatDoc.END);
     assertTrue(begin >= 0 && end > begin, "docs/city-file-format.md lacks the markers of its generated part");
     String committed = doc.substring(begin, end + FormatDoc.END.length() + 1);
-    String generated = FormatDoc.markdown(FieldRules.load(), Catalogue.load());
+    String generated = FormatDoc.markdown(FieldRules.derive(TestSupport.checker(), java.time.LocalDate.now()), TestSupport.checker().catalogue());
     if (!committed.equals(generated)) {
       Path fresh = Path.of("target/city-file-format.md");
       Files.writeString(fresh, doc.substring(0, begin) + generated + doc.substring(end + FormatDoc.END.length() + 1),
