@@ -359,7 +359,7 @@ public final class ScalarValues {
     return genericHint(text, s);
   }
 
-  private static final List<String> UNITS = List.of("个月", "元", "月", "年");
+  private static final List<String> UNITS = List.of("元/年", "元/次", "个月", "元", "月", "年");
 
   /** The text without a unit word at its end and the blanks before it ("300 元" → "300"). */
   private static String withoutUnit(String text) {
@@ -377,7 +377,7 @@ public final class ScalarValues {
     for (int i = 0; i < text.length() && !money; i++) {
       money = "万元千百亿".indexOf(text.charAt(i)) >= 0;
     }
-    if (money || "元".equals(s.unit())) {
+    if (money || s.unit().startsWith("元")) {
       return "（金额以元为单位写阿拉伯数字，如 80000）";
     }
     if ("%".equals(s.unit())) {

@@ -275,13 +275,18 @@ public final class Schema {
         List.of(new Choice("1", "一级及以下"), new Choice("2", "二级"), new Choice("3", "三级")), false, "", "");
   }
 
-  static final Obj EMPLOYEE_CLASS =
-      obj(
-          "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“区属二级”“一级及以下”"),
-          "tier", tier().label("医院级别").help(TIER_HELP),
-          "deductible", money().label("起付标准"),
-          "in_service_pct", pct().label("在职职工支付比例").help("政策范围内支付比例（在职职工）"),
-          "retired_pct", pct().label("退休人员支付比例").help("政策范围内支付比例（退休人员）"));
+  /**
+   * An employee hospital class; {@code deductibleUnit} is how its deductible is counted: per stay
+   * for inpatient care (元/次), per year for the outpatient pool (元/年, 2号 二(一)2 按年度设定).
+   */
+  static Obj employeeClass(String deductibleUnit) {
+    return obj(
+        "name", string().req().label("类别名称").help("城市文件中该类医院的名称，如“三级”“区属二级”“一级及以下”"),
+        "tier", tier().label("医院级别").help(TIER_HELP),
+        "deductible", money().label("起付标准").unit(deductibleUnit),
+        "in_service_pct", pct().label("在职职工支付比例").help("政策范围内支付比例（在职职工）"),
+        "retired_pct", pct().label("退休人员支付比例").help("政策范围内支付比例（退休人员）"));
+  }
 
   static final Obj RESIDENT_CLASS =
       obj(
@@ -368,14 +373,14 @@ public final class Schema {
                                   "childbirth_deductible", money().label("住院分娩起付标准"),
                                   "overall_ratio_pct", pct().label("职工医保住院政策范围内总体支付比例")
                                       .help("实际测算的总体支付比例，公布时填写"),
-                                  "classes", listOf(EMPLOYEE_CLASS.label("职工住院医院类别")).label("职工医保住院（按医院类别）")
+                                  "classes", listOf(employeeClass("元/次").label("职工住院医院类别")).label("职工医保住院（按医院类别）")
                                       .help("城市区分的每一类医院一项：名称、对应级别、起付标准（元/次）、在职与退休支付比例"))
                               .label("职工医保住院"),
                       "outpatient",
                           obj(
                                   "deductible_basis", oneOf("per_year", "按年度", "per_visit", "按次").label("普通门诊统筹起付标准的计算方式"),
                                   "annual_cap", money().label("职工医保普通门诊统筹年度最高支付限额"),
-                                  "classes", listOf(EMPLOYEE_CLASS.label("职工门诊医院类别")).label("职工医保普通门诊统筹（按医院类别）")
+                                  "classes", listOf(employeeClass("元/年").label("职工门诊医院类别")).label("职工医保普通门诊统筹（按医院类别）")
                                       .help("城市区分的每一类医院一项：名称、对应级别、起付标准（元/年）、在职与退休支付比例"))
                               .label("职工医保普通门诊统筹"),
                       "linkage",

@@ -37,7 +37,9 @@ class SchemaLabelsTest {
     assertEquals("次月起", Schema.choiceLabel("employee.linkage.first_enrolment_benefit_start", "next_month"));
     assertEquals("自缴费到账之日起", Schema.choiceLabel("employee.linkage.interruption_suspend_from", "payment_day"));
     assertEquals("unheard_of", Schema.choiceLabel("employee.linkage.interruption_suspend_from", "unheard_of"));
-    assertEquals("元", Schema.unit("employee.outpatient.classes[0].deductible"));
+    assertEquals("元/年", Schema.unit("employee.outpatient.classes[0].deductible"));
+    assertEquals("元/次", Schema.unit("employee.inpatient.classes[0].deductible"));
+    assertEquals("元", Schema.unit("resident.outpatient.classes[0].deductible"));
     assertEquals("%", Schema.unit("maternity.rate_pct"));
     assertNull(Schema.at("employee.nope"));
     assertTrue(Schema.scalarAt("resident.waiting.fixed_months").numeric());

@@ -40,7 +40,7 @@ class ReportModelTest {
     ReportModel.DeadlineItem deductible = m.deadlines().stream()
         .filter(d -> d.rule().equals("EMP-OUTPATIENT-DEDUCT-MIN")).findFirst().orElseThrow();
     assertEquals("职工门诊医院类别 · 起付标准", deductible.field());
-    assertEquals("200 元", deductible.actual(), "a number with its unit");
+    assertEquals("200 元/年", deductible.actual(), "a number with its unit (an outpatient deductible is per year)");
     for (ReportModel.DeadlineItem d : m.deadlines()) {
       for (String text : List.of(d.field(), d.actual(), d.expected())) {
         assertFalse(text.matches(".*\\b[a-z]+_[a-z_]+\\b.*"), "a code or path where words belong: " + text);
@@ -95,8 +95,8 @@ class ReportModelTest {
     assertEquals("沈阳市", r.city());
     ReportModel.RectificationItem deductible = r.items().stream()
         .filter(i -> i.rule().equals("EMP-OUTPATIENT-DEDUCT-MIN")).findFirst().orElseThrow();
-    assertEquals("200 元", deductible.from());
-    assertEquals("300 元", deductible.to());
+    assertEquals("200 元/年", deductible.from());
+    assertEquals("300 元/年", deductible.to());
     assertEquals("2号 二(一)2", deductible.clauses().get(0).ref());
     assertTrue(deductible.clauses().get(0).text().contains("300"), "the clause text");
     ReportModel.RectificationItem link = r.items().stream()
@@ -110,7 +110,7 @@ class ReportModelTest {
   void theTargetComesFromTheParametersInForce() {
     Finding f = new Finding("EMP-OUTPATIENT-DEDUCT-MIN", Status.VIOLATION, Strength.IN_PRINCIPLE, "2号 二(一)2", "一级及以下",
         "employee.outpatient.classes[3].deductible", 60, 5, 200.0, "≥ 300 元", "低于 300 元", LocalDate.of(2026, 12, 31), 10L, null, null);
-    assertEquals("300 元", Remedy.of(f, List.of(new Param("emp.outpatient.deductible_min", 0, 300.0, null))).to());
+    assertEquals("300 元/年", Remedy.of(f, List.of(new Param("emp.outpatient.deductible_min", 0, 300.0, null))).to());
     assertNull(Remedy.of(f, List.of(new Param("emp.outpatient.deductible_min", 0, 350.0, null))).to(),
         "300 is not the parameter in force: no target, the requirement in words instead");
     assertEquals("≥ 300 元", Remedy.of(f, List.of()).requirement());
