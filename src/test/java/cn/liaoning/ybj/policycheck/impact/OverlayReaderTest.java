@@ -90,7 +90,7 @@ class OverlayReaderTest {
 
   @Test
   void aScalarAndADateParameterTakeTheirOwnKindOfValue() {
-    OverlayReader.Result r = read("parameters:\n  emp.outpatient.deductible_min:\n    description: 提议\n    unit: 元\n"
+    OverlayReader.Result r = read("parameters:\n  emp.outpatient.deductible_min:\n    description: 提议\n    unit: 元/年\n"
         + "    clause: \"2号 二(一)2\"\n    values: { 2027-01-01: 400 }\n  deadline.standard:\n    values:\n      2025-06-30: 2027-06-30\n");
     assertTrue(r.ok(), r.diagnostics().toString());
     Parameters with = r.overlay().applyTo(TestSupport.parameters());

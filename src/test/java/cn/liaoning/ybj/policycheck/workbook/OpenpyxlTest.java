@@ -88,7 +88,7 @@ class OpenpyxlTest {
       assertTrue(p.get("password").isNull(), "protected without a password");
     }
     assertEquals("[\"项目\",\"单位\",\"当前值\",\"允许取值\",\"依据条款\",\"来源\",\"备注\",\"字段路径\"]", w.get("headers").get("参数").toString());
-    assertEquals("[\"类别名称\",\"医院级别\",\"起付标准（元）\",\"在职职工支付比例（%）\",\"退休人员支付比例（%）\",\"来源\",\"备注\"]",
+    assertEquals("[\"类别名称\",\"医院级别\",\"起付标准（元/次）\",\"在职职工支付比例（%）\",\"退休人员支付比例（%）\",\"来源\",\"备注\"]",
         w.get("headers").get("职工住院").toString());
     assertEquals("[\"标题\",\"发文机关\",\"文号\",\"日期\",\"编号\"]", w.get("headers").get("来源").toString());
     assertEquals("沈阳市", w.get("readme").get("统筹区").asText());
