@@ -77,6 +77,18 @@ class GateCommandTest {
     }
   }
 
+  @Test
+  void theStreamedConsoleSarifIsTheSarifFile() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), TestSupport.compliantWith("employee.contribution.base_ceiling_pct", 250), StandardCharsets.UTF_8);
+    Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
+    Path sarif = dir.resolve("policy-check.sarif");
+    Run r = CheckCommandTest.run("check", bad.toString(), ok.toString(), "--as-of", "2026-06-30", "--format", "sarif",
+        "--output", "sarif=" + sarif);
+    assertEquals(1, r.code(), r.err());
+    assertEquals(Files.readString(sarif, StandardCharsets.UTF_8), r.out(), "--format sarif (streamed) and --output sarif=FILE");
+    assertEquals(List.of(), sarifErrors(r.out()));
+  }
+
   static List<com.networknt.schema.Error> sarifErrors(String sarif) throws IOException {
     return SarifSchema.validate(sarif);
   }
