@@ -218,14 +218,21 @@ final class CheckCommand implements Callable<Integer> {
 
   /** One format of the run's findings. */
   /**
-   * The console output: JSON and JUnit are streamed city by city (1,000 cities' document is never
-   * held whole); the other formats as rendered.
+   * The console output: JSON, SARIF and JUnit are streamed as they are made (1,000 cities' document
+   * is never held whole); the other formats as rendered.
    */
   private void print(Format f, RunResult run, Comparison cmp, Gate gate, boolean useColor, PrintWriter out) {
     switch (f) {
       case json -> {
         try {
           JsonReport.write(run, cmp, out);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
+        }
+      }
+      case sarif -> {
+        try {
+          new SarifReport(checker().catalogue(), checker().parameters(), version()).write(run, cmp, out);
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
         }

@@ -11,11 +11,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * JSON trees for the JSON and SARIF outputs: built with Jackson's node factory and written as
- * indented text by Jackson's streaming generator, the same text as an {@code ObjectMapper} with
- * {@code INDENT_OUTPUT} gives (tested). No {@code ObjectMapper} is made: its start-up (date formats,
- * serializer factories) was about a third of a cold {@code check --format json} run's report time,
- * and a tree needs none of it.
+ * JSON trees for the JSON output: built with Jackson's node factory and written as indented text
+ * by Jackson's streaming generator, the same text as an {@code ObjectMapper} with
+ * {@code INDENT_OUTPUT} gives (tested). SARIF is written through the same generator without a tree
+ * ({@link #stream}). No {@code ObjectMapper} is made: its start-up (date formats, serializer
+ * factories) was about a third of a cold {@code check --format json} run's report time, and a tree
+ * needs none of it.
  */
 final class JsonText {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -11,8 +11,11 @@ import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import cn.liaoning.ybj.policycheck.regulation.Strength;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,11 @@ import java.util.Map;
  * {@code pass} result) and the property {@code change} (new, worsened, entered, unchanged, fixed).
  * A waived violation is a result with an accepted external suppression naming the approval.
  * Passes and not-applicable findings are left out.
+ *
+ * <p>The document is written straight through Jackson's streaming generator, member by member in
+ * the order a node tree of it would hold them, so that {@code check --format sarif} on 1,000 cities
+ * never holds the whole document (about 60 MB of text) in memory; the text is byte for byte what
+ * the node tree built before gave ({@code SarifStreamTest}).
  */
 public final class SarifReport {
   static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -47,47 +55,82 @@ public final class SarifReport {
     this.version = version;
   }
 
+  /** The whole document as text (for {@code --output sarif=FILE}, written all or nothing). */
   public String write(RunResult run, Comparison cmp) {
-    return JsonText.pretty(tree(run, cmp)) + "\n";
+    StringWriter out = new StringWriter();
+    try {
+      write(run, cmp, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not throw
+    }
+    return out.toString();
   }
 
-  public ObjectNode tree(RunResult run, Comparison cmp) {
-    ObjectNode root = JsonText.NODES.objectNode();
-    root.put("$schema", SCHEMA);
-    root.put("version", "2.1.0");
-    ObjectNode r = root.putArray("runs").addObject();
+  /**
+   * The same text as {@link #write(RunResult, Comparison)}, written to {@code out} (not closed) as
+   * it is made: one descriptor, notification or result at a time, never the whole document (nor its
+   * text) in memory — 1,000 cities make about 60 MB of SARIF.
+   */
+  public void write(RunResult run, Comparison cmp, Writer out) throws IOException {
+    JsonText.stream(out, g -> document(g, run, cmp));
+    out.write("\n");
+  }
 
-    ObjectNode driver = r.putObject("tool").putObject("driver");
-    driver.put("name", "policy-check");
-    driver.put("fullName", "policy-check 辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）");
-    driver.put("version", version);
-    ArrayNode rules = driver.putArray("rules");
+  private void document(JsonGenerator g, RunResult run, Comparison cmp) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("$schema", SCHEMA);
+    g.writeStringField("version", "2.1.0");
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", "policy-check");
+    g.writeStringField("fullName", "policy-check 辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）");
+    g.writeStringField("version", version);
+    g.writeArrayFieldStart("rules");
     Map<String, Integer> index = new HashMap<>();
+    int n = 0;
     for (Catalogue.Entry e : catalogue.entries().values()) {
-      index.put(e.id(), rules.size());
-      rules.add(descriptor(e));
+      index.put(e.id(), n++);
+      descriptor(g, e);
     }
+    g.writeEndArray();
+    g.writeEndObject(); // driver
+    g.writeEndObject(); // tool
 
-    r.put("language", "zh-CN");
-    r.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", Path.of("").toAbsolutePath().toUri().toString());
-    ObjectNode invocation = r.putArray("invocations").addObject();
-    invocation.put("executionSuccessful", !run.hasErrors());
+    g.writeStringField("language", "zh-CN");
+    g.writeObjectFieldStart("originalUriBaseIds");
+    g.writeObjectFieldStart(SRCROOT);
+    g.writeStringField("uri", Path.of("").toAbsolutePath().toUri().toString());
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeArrayFieldStart("invocations");
+    g.writeStartObject();
+    g.writeBooleanField("executionSuccessful", !run.hasErrors());
     if (run.hasErrors()) {
-      ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+      g.writeArrayFieldStart("toolExecutionNotifications");
       for (Diagnostic d : run.errors()) {
-        ObjectNode n = notes.addObject();
-        n.put("level", "error");
-        n.putObject("message").put("text", Echo.line(d.message()));
-        n.putArray("locations").add(location(d.file(), d.line() > 0 ? d.line() : null, d.column() > 0 ? d.column() : null));
+        g.writeStartObject();
+        g.writeStringField("level", "error");
+        text(g, "message", Echo.line(d.message()));
+        g.writeArrayFieldStart("locations");
+        location(g, d.file(), d.line() > 0 ? d.line() : null, d.column() > 0 ? d.column() : null, null);
+        g.writeEndArray();
+        g.writeEndObject();
       }
+      g.writeEndArray();
     }
-    ObjectNode props = r.putObject("properties");
-    props.put("asOf", run.asOf().toString());
+    g.writeEndObject();
+    g.writeEndArray(); // invocations
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("asOf", run.asOf().toString());
     if (cmp != null) {
-      props.put("baseline", cmp.ref());
+      g.writeStringField("baseline", cmp.ref());
     }
+    g.writeEndObject();
 
-    ArrayNode results = r.putArray("results");
+    g.writeArrayFieldStart("results");
     for (CityResult c : run.cities()) {
       CityDiff diff = cmp == null ? null : cmp.diff(c);
       for (Finding f : c.findings()) {
@@ -96,32 +139,37 @@ public final class SarifReport {
         }
         CityDiff.Entry e = diff == null ? null : diff.entryOf(f);
         Delta delta = e == null ? null : e.delta();
-        ObjectNode res = result(c, f, index, f.line(), f.column(), Messages.finding(f, e));
-        res.put("level", level(f.status()));
+        result(g, c, f, index, f.line(), f.column(), Messages.finding(f, e), delta == null ? null : delta.key);
+        g.writeStringField("level", level(f.status()));
         if (f.status() == Status.WAIVED) {
-          ObjectNode s = res.putArray("suppressions").addObject();
-          s.put("kind", "external");
-          s.put("status", "accepted");
-          s.put("justification", "经省级批准的豁免：" + f.waiver());
+          g.writeArrayFieldStart("suppressions");
+          g.writeStartObject();
+          g.writeStringField("kind", "external");
+          g.writeStringField("status", "accepted");
+          g.writeStringField("justification", "经省级批准的豁免：" + f.waiver());
+          g.writeEndObject();
+          g.writeEndArray();
         }
         if (delta != null) {
-          res.put("baselineState", baselineState(e));
-          ((ObjectNode) res.get("properties")).put("change", delta.key);
+          g.writeStringField("baselineState", baselineState(e));
         }
-        results.add(res);
+        g.writeEndObject();
       }
       if (diff != null) {
         for (CityDiff.Entry e : diff.fixed()) {
-          ObjectNode res = result(c, e.finding(), index, e.line(), e.column(), Messages.fixed(e));
-          res.put("kind", "pass");
-          res.put("level", "none");
-          res.put("baselineState", "absent");
-          ((ObjectNode) res.get("properties")).put("change", Delta.FIXED.key);
-          results.add(res);
+          result(g, c, e.finding(), index, e.line(), e.column(), Messages.fixed(e), Delta.FIXED.key);
+          g.writeStringField("kind", "pass");
+          g.writeStringField("level", "none");
+          g.writeStringField("baselineState", "absent");
+          g.writeEndObject();
         }
       }
     }
-    return root;
+    g.writeEndArray(); // results
+
+    g.writeEndObject(); // the run
+    g.writeEndArray(); // runs
+    g.writeEndObject();
   }
 
   /**
@@ -137,73 +185,110 @@ public final class SarifReport {
     };
   }
 
-  private ObjectNode descriptor(Catalogue.Entry e) {
-    ObjectNode d = JsonText.NODES.objectNode();
-    d.put("id", e.id());
-    d.putObject("shortDescription").put("text", e.summary());
-    d.putObject("fullDescription").put("text", e.summary() + "（" + e.clause() + "，" + e.strength().label + "）");
+  private void descriptor(JsonGenerator g, Catalogue.Entry e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", e.id());
+    text(g, "shortDescription", e.summary());
+    text(g, "fullDescription", e.summary() + "（" + e.clause() + "，" + e.strength().label + "）");
     String text = parameters.clauseText(e.clause());
-    d.putObject("help").put("text", e.clause() + (text == null ? "" : "：" + text));
-    d.putObject("defaultConfiguration").put("level", e.strength() == Strength.GUIDANCE ? "warning" : "error");
-    ObjectNode p = d.putObject("properties");
-    p.put("clause", e.clause());
-    p.put("strength", e.strength().key);
-    p.put("area", e.area());
+    text(g, "help", e.clause() + (text == null ? "" : "：" + text));
+    g.writeObjectFieldStart("defaultConfiguration");
+    g.writeStringField("level", e.strength() == Strength.GUIDANCE ? "warning" : "error");
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("clause", e.clause());
+    g.writeStringField("strength", e.strength().key);
+    g.writeStringField("area", e.area());
     Catalogue.Area area = catalogue.areas().get(e.area());
-    ArrayNode tags = p.putArray("tags");
+    g.writeArrayFieldStart("tags");
     if (area != null) {
-      tags.add(area.title());
+      g.writeString(area.title());
     }
-    tags.add(e.strength().label);
-    return d;
+    g.writeString(e.strength().label);
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private ObjectNode result(CityResult c, Finding f, Map<String, Integer> index, Integer line, Integer column, String text) {
-    ObjectNode res = JsonText.NODES.objectNode();
-    res.put("ruleId", f.rule());
+  /**
+   * A result's members up to and including its {@code properties} (with {@code change}, when not
+   * null, last among them); the result object is left open for the caller's level, suppressions
+   * and baseline state.
+   */
+  private static void result(JsonGenerator g, CityResult c, Finding f, Map<String, Integer> index, Integer line, Integer column,
+      String text, String change) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.rule());
     Integer i = index.get(f.rule());
     if (i != null) {
-      res.put("ruleIndex", i);
+      g.writeNumberField("ruleIndex", i);
     }
-    res.putObject("message").put("text", Echo.line(text));
-    ObjectNode loc = location(c.file(), line, column);
-    if (f.path() != null) {
-      loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.path()).put("kind", "member");
-    }
-    res.putArray("locations").add(loc);
+    text(g, "message", Echo.line(text));
+    g.writeArrayFieldStart("locations");
+    location(g, c.file(), line, column, f.path());
+    g.writeEndArray();
     // Stable across line moves: the city, the rule and the field, never the line.
-    res.putObject("partialFingerprints").put("policyFinding/v1", sha256(c.city() + "\u0000" + f.rule() + "\u0000" + f.path()));
-    ObjectNode p = res.putObject("properties");
-    p.put("city", Echo.line(c.city()));
-    p.put("status", f.status().key);
-    p.put("clause", f.clause());
-    p.put("path", f.path());
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField("policyFinding/v1", sha256(c.city() + "\u0000" + f.rule() + "\u0000" + f.path()));
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("city", Echo.line(c.city()));
+    g.writeStringField("status", f.status().key);
+    g.writeStringField("clause", f.clause());
+    g.writeStringField("path", f.path());
     if (f.deadline() != null) {
-      p.put("deadline", f.deadline().toString());
-      p.put("daysLeft", f.daysLeft());
-    }
-    return res;
-  }
-
-  private static ObjectNode location(String file, Integer line, Integer column) {
-    ObjectNode loc = JsonText.NODES.objectNode();
-    ObjectNode phys = loc.putObject("physicalLocation");
-    ObjectNode art = phys.putObject("artifactLocation");
-    String rel = FilePaths.relative(file);
-    if (Path.of(rel).isAbsolute()) {
-      art.put("uri", Path.of(rel).toUri().toString());
-    } else {
-      art.put("uri", uri(rel));
-      art.put("uriBaseId", SRCROOT);
-    }
-    if (line != null && line > 0) {
-      ObjectNode region = phys.putObject("region");
-      region.put("startLine", line);
-      if (column != null && column > 0) {
-        region.put("startColumn", column);
+      g.writeStringField("deadline", f.deadline().toString());
+      g.writeFieldName("daysLeft");
+      if (f.daysLeft() == null) {
+        g.writeNull();
+      } else {
+        g.writeNumber(f.daysLeft());
       }
     }
-    return loc;
+    if (change != null) {
+      g.writeStringField("change", change);
+    }
+    g.writeEndObject();
+  }
+
+  /** {@code "name" : { "text" : text }} (a SARIF message or multiformat message string). */
+  private static void text(JsonGenerator g, String name, String text) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("text", text);
+    g.writeEndObject();
+  }
+
+  /** A location: the file (and line and column where known), and the field as a logical location when given. */
+  private static void location(JsonGenerator g, String file, Integer line, Integer column, String field) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    String rel = FilePaths.relative(file);
+    if (Path.of(rel).isAbsolute()) {
+      g.writeStringField("uri", Path.of(rel).toUri().toString());
+    } else {
+      g.writeStringField("uri", uri(rel));
+      g.writeStringField("uriBaseId", SRCROOT);
+    }
+    g.writeEndObject();
+    if (line != null && line > 0) {
+      g.writeObjectFieldStart("region");
+      g.writeNumberField("startLine", line);
+      if (column != null && column > 0) {
+        g.writeNumberField("startColumn", column);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject(); // physicalLocation
+    if (field != null) {
+      g.writeArrayFieldStart("logicalLocations");
+      g.writeStartObject();
+      g.writeStringField("fullyQualifiedName", field);
+      g.writeStringField("kind", "member");
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 
   /** A relative path as a URI reference (spaces and non-ASCII characters percent-encoded). */

@@ -47,6 +47,6 @@ class JsonTextTest {
     RunResult run = Reports.run(Files.readString(Path.of("city-policies/shenyang.yaml")), TestSupport.compliant(),
         Files.readString(Path.of("city-policies/anshan.yaml")));
     assertSameAsObjectMapper(JsonReport.tree(run));
-    assertSameAsObjectMapper(new SarifReport(TestSupport.catalogue(), TestSupport.parameters(), "test").tree(run, null));
+    assertSameAsObjectMapper(new SarifTreeReference(TestSupport.catalogue(), TestSupport.parameters(), "test").tree(run, null));
   }
 }
