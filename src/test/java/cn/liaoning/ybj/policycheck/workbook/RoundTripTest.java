@@ -224,8 +224,8 @@ class RoundTripTest {
   void sourcesWithTheSameTitleAreToldApartByTheirIds() throws IOException {
     Path mine = Files.createDirectories(dir.resolve("own"));
     String text = Files.readString(Books.CITIES.resolve("shenyang.yaml"))
-        .replace("    file: ../shared/regulations/003_b2916466e5dfe043.txt\n",
-            "    file: ../shared/regulations/003_b2916466e5dfe043.txt\n"
+        .replace("    file: docs/sources/003_b2916466e5dfe043.txt\n",
+            "    file: docs/sources/003_b2916466e5dfe043.txt\n"
                 + "  - id: sy-guide-2024\n    title: 沈阳市城镇职工基本医疗保险经办指南\n    date: 2024-12\n")
         .replace("  linkage:\n    source: sy-guide-2025", "  linkage:\n    source: sy-guide-2024");
     Path yaml = mine.resolve("shenyang.yaml");
