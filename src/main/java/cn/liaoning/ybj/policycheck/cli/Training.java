@@ -22,6 +22,8 @@ public final class Training {
     runs.add(new String[] {"check", dir.toString()});
     runs.add(new String[] {"check", dir.toString(), "--format", "json"});
     runs.add(new String[] {"check", dir.toString(), "--format", "sarif"});
+    runs.add(new String[] {"check", dir.toString(), "--format", "junit"});
+    runs.add(new String[] {"check", dir.toString(), "--format", "github"});
     runs.add(new String[] {"check", dir.toString(), "--show-pass", "--color", "always"});
     Path reports = Files.createTempDirectory("policy-check-training");
     runs.add(new String[] {"report", dir.toString(), "--out", reports.toString()});
