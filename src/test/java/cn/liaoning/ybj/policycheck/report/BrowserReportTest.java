@@ -127,7 +127,7 @@ class BrowserReportTest {
     }
     Pattern citySection = Pattern.compile("(?m)^\\s*4\\.\\d+ (\\S+)");
     Pattern fixPage = Pattern.compile("(?m)^\\s*(\\S+) \\d* ?整改清单");
-    Pattern otherSection = Pattern.compile("(?m)^\\s*(五、|六、|附：)");
+    Pattern otherSection = Pattern.compile("(?m)^\\s*(五、|六、|七、|八、|附：)");
     String city = null;
     int cityPages = 0;
     for (int i = 0; i < pages.size(); i++) {
