@@ -1,10 +1,19 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.BaselineException;
 import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
+import cn.liaoning.ybj.policycheck.history.GitHistory;
+import cn.liaoning.ybj.policycheck.history.History;
+import cn.liaoning.ybj.policycheck.impact.Impact;
+import cn.liaoning.ybj.policycheck.impact.Overlay;
+import cn.liaoning.ybj.policycheck.impact.OverlayReader;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.regulation.DrlIndex;
+import cn.liaoning.ybj.policycheck.report.ImpactSection;
+import cn.liaoning.ybj.policycheck.report.ProgressSection;
 import cn.liaoning.ybj.policycheck.report.ReportFiles;
 import cn.liaoning.ybj.policycheck.report.ReportModel;
 import java.io.IOException;
@@ -49,7 +58,15 @@ import picocli.CommandLine.Spec;
       "无法读取的城市文件不会被略去：在矩阵、各市结论和各文件中标为“文件有误”，",
       "并注明结果不完整。",
       "每个文件先写到临时文件再替换，中途失败不会破坏上一次的报告。",
-      "相同的输入和 --as-of 得到相同的报告（网页、Markdown、CSV、JSON 逐字节相同）。"
+      "相同的输入和 --as-of 得到相同的报告（网页、Markdown、CSV、JSON 逐字节相同）。",
+      "另可在网页和 Markdown 中各加一节（默认不加）：",
+      "  --overlay OVERLAY  七、参数调整的影响：按调整方案（与 impact 相同的写法）",
+      "                     在基准日调整前后各检查一次，列出变为违规、不再违规、",
+      "                     期限改变的结论及引起变化的参数；方案有误时报告错误",
+      "                     （文件:行:列），不写出报告",
+      "  --history          八、整改进展：城市文件在 git 历史中每个状态的违规和",
+      "                     待定随时间变化的图，标出整改期限（与 history 相同）；",
+      "                     路径须在 git 仓库中"
     },
     parameterListHeading = "%n参数：%n",
     optionListHeading = "%n选项：%n",
@@ -57,8 +74,14 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:报告已写出（有违规也是 0，除非给出 --fail-on）",
       "1:给出 --fail-on violation 且发现违规（--fail-on warning：违规或警告）",
-      "2:有文件无法读取或有误（报告照常写出，注明结果不完整）、报告无法写入，或命令用法有误",
+      "2:有文件无法读取或有误（报告照常写出，注明结果不完整）、报告无法写入，或命令用法有误；"
+          + "调整方案有误或 --history 的路径不在 git 仓库中（不写出报告）；历史中有无法读取的城市文件（报告照常写出）",
       "3:内部错误"
+    },
+    footerHeading = "%n示例：%n",
+    footer = {
+      "  policy-check report --as-of 2026-12-07",
+      "  policy-check report --overlay proposal.yaml --history --since v2026.1"
     })
 final class ReportCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin HelpOptions helpOptions;
@@ -81,6 +104,18 @@ final class ReportCommand implements Callable<Integer> {
       description = "报告输出目录（不存在时创建）。默认为本工具所在仓库的 reports/")
   Path out;
 
+  @Option(names = "--overlay", paramLabel = "OVERLAY",
+      description = "另加一节“参数调整的影响”：此调整方案（省级参数文件的写法，见 impact）在基准日改变的结论")
+  Path overlay;
+
+  @Option(names = "--history",
+      description = "另加一节“整改进展”：城市文件在 git 历史中违规和待定随时间变化的图（见 history）")
+  boolean history;
+
+  @Option(names = "--since", paramLabel = "REV",
+      description = "与 --history 一起用：只看此版本之后的提交，如 HEAD~20、v2026.1、提交号。默认全部历史")
+  String since;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -91,15 +126,53 @@ final class ReportCommand implements Callable<Integer> {
       // An empty path would mean the current directory: never written to unless named.
       throw new ParameterException(spec.commandLine(), "--out 不能为空：请给出报告目录（如 --out reports）");
     }
+    if (since != null && !history) {
+      throw new ParameterException(spec.commandLine(), "--since 只与 --history 一起使用（如 --history --since v2026.1）");
+    }
     LocalDate day = asOf == null ? LocalDate.now() : asOf;
     List<Path> args = paths == null || paths.isEmpty() ? List.of(DefaultInput.cityPolicies()) : paths;
 
     Checker checker = CheckCommand.checker();
+    // The optional sections' inputs first: an overlay in error or a history that cannot be read
+    // stops here, before anything is written.
+    Overlay proposal = null;
+    if (overlay != null) {
+      OverlayReader.Result read = OverlayReader.read(overlay, checker.parameters());
+      for (Diagnostic d : read.diagnostics()) {
+        err.println(d.format());
+      }
+      if (!read.ok()) {
+        err.println("policy-check: 调整方案 " + overlay + " 有误，未做比较，未写出报告");
+        return 2;
+      }
+      proposal = read.overlay();
+    }
+    History past = null;
+    if (history) {
+      try {
+        past = History.walk(checker, GitHistory.of(args), since, null, RunOptions.progress(err));
+      } catch (BaselineException e) {
+        err.println("policy-check: 无法读取整改进展（--history）：" + e.getMessage() + "；未写出报告");
+        return 2;
+      }
+      for (Diagnostic d : past.errors()) {
+        err.println(d.format());
+      }
+    }
+
     RunResult run = new Batch(checker).run(args, day, RunOptions.progress(err));
     for (Diagnostic d : run.errors()) {
       err.println(d.format());
     }
     ReportModel model = ReportModel.of(run, checker.catalogue(), checker.parameters());
+    if (proposal != null) {
+      // The same files as the run: their errors are already told above.
+      Impact impact = Impact.run(checker, proposal, args, day, DrlIndex.load());
+      model = model.withImpact(ImpactSection.of(impact, checker.catalogue(), model.anchorsByFile()));
+    }
+    if (past != null) {
+      model = model.withProgress(ProgressSection.of(past, model.anchorsByCode()));
+    }
 
     List<Path> written;
     try {
@@ -120,7 +193,7 @@ final class ReportCommand implements Callable<Integer> {
 
     summary(stdout, model, written);
     stdout.flush();
-    if (run.hasErrors()) {
+    if (run.hasErrors() || past != null && !past.errors().isEmpty()) {
       return 2;
     }
     boolean fail = failOn != null && (run.count(Status.VIOLATION) > 0
@@ -149,6 +222,16 @@ final class ReportCommand implements Callable<Integer> {
         ? "（规则目录共 " + s.catalogueRules() + " 项，另 " + s.baselineRules() + " 项只在与基线比对时评估）" : ""));
     if (!"—".equals(s.deadline())) {
       out.println("整改期限 " + s.deadline() + "（" + s.deadlineText() + "）");
+    }
+    if (model.impact() != null) {
+      ImpactSection i = model.impact();
+      out.println("参数调整的影响：" + i.affected().size() + " 个统筹区受影响（共比较 " + i.cities() + " 个）："
+          + String.join("，", i.tallies().stream().map(t -> t.label() + " " + t.count() + " 项").toList()));
+    }
+    if (model.progress() != null) {
+      ProgressSection p = model.progress();
+      out.println("整改进展：" + (p.empty() ? "没有改动这些文件的提交" : p.states() + " 个状态，" + p.first() + "至 " + p.last())
+          + (p.unreadable() > 0 ? "；历史中有 " + p.unreadable() + " 个文件状态无法读取（见标准错误输出）" : ""));
     }
     out.println("已写入：");
     for (Path p : written) {

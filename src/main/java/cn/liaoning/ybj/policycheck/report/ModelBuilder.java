@@ -197,7 +197,7 @@ final class ModelBuilder {
     return new ReportModel(TITLE, regulation, asOf.toString(), summary,
         memo.text(summary, shared, asOf.toString(), regulation), columns, bars,
         catalogue.areas().values().stream().map(a -> new ReportModel.AreaView(a.code(), a.title())).toList(),
-        rows, deadlines, rects, shared, cityViews, errors, items, new FindingRows(sections, catalogue));
+        rows, deadlines, rects, shared, cityViews, errors, items, new FindingRows(sections, catalogue), null, null);
   }
 
   private CityRow row(Item item, CityResult c, Map<Status, Long> totals) {

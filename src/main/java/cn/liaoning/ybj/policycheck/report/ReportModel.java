@@ -5,7 +5,10 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the auditors' report shows, computed from a run and handed to the HTML and Markdown
@@ -34,6 +37,8 @@ import java.util.List;
  * @param errors every error of the files that could not be read
  * @param items every city file in report order, for the row-per-finding writers (CSV, workbook)
  * @param findingRows the rows of each item for those writers
+ * @param impact the optional section 七、参数调整的影响 ({@code report --overlay}), or null
+ * @param progress the optional section 八、整改进展 ({@code report --history}), or null
  */
 public record ReportModel(
     String title,
@@ -51,11 +56,44 @@ public record ReportModel(
     List<CityView> cities,
     List<ErrorView> errors,
     List<Item> items,
-    FindingRows findingRows) {
+    FindingRows findingRows,
+    ImpactSection impact,
+    ProgressSection progress) {
 
-  /** Builds the report's content from one run. */
+  /** Builds the report's content from one run (without the optional sections). */
   public static ReportModel of(RunResult run, Catalogue catalogue, Parameters parameters) {
     return new ModelBuilder(run, catalogue, parameters).build();
+  }
+
+  /** This report with the section on a proposed adjustment of the provincial parameters. */
+  public ReportModel withImpact(ImpactSection section) {
+    return new ReportModel(title, regulation, asOf, summary, memo, chartColumns, chart, areas, rows, deadlines,
+        rectifications, noData, cities, errors, items, findingRows, section, progress);
+  }
+
+  /** This report with the section on the cities' progress over their git history. */
+  public ReportModel withProgress(ProgressSection section) {
+    return new ReportModel(title, regulation, asOf, summary, memo, chartColumns, chart, areas, rows, deadlines,
+        rectifications, noData, cities, errors, items, findingRows, impact, section);
+  }
+
+  /**
+   * Where each city file is in the report ({@code #city-1}, or {@code #no-data} for the cities
+   * without data), by file as the run names it.
+   */
+  public Map<String, String> anchorsByFile() {
+    Map<String, String> out = new LinkedHashMap<>();
+    items.forEach(i -> out.putIfAbsent(i.file(), "#" + i.anchor()));
+    return out;
+  }
+
+  /** Where each city is in the report, by city code (only for the codes that one file alone has). */
+  public Map<String, String> anchorsByCode() {
+    Map<String, Long> seen = items.stream().filter(i -> i.code() != null)
+        .collect(Collectors.groupingBy(Item::code, Collectors.counting()));
+    Map<String, String> out = new LinkedHashMap<>();
+    items.stream().filter(i -> i.code() != null && seen.get(i.code()) == 1).forEach(i -> out.put(i.code(), "#" + i.anchor()));
+    return out;
   }
 
   /** One city file in the report: its results, or why it could not be read. */

@@ -40,13 +40,13 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserReportTest {
   private static final Path TARGET = Path.of("target");
-  private static final Path WORK = TARGET.resolve("browser-report");
+  static final Path WORK = TARGET.resolve("browser-report");
   /** Screen width of the screenshot, and the printable width of A4 landscape at 96 dpi (277 mm). */
-  private static final int SCREEN = 1600;
-  private static final int PRINT = 1047;
+  static final int SCREEN = 1600;
+  static final int PRINT = 1047;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static String chromium;
+  static String chromium;
 
   @BeforeAll
   static void findChromium() throws IOException {
@@ -101,13 +101,26 @@ class BrowserReportTest {
    */
   @Test
   void printsShortWithTheCityOnEveryPageOfItsSection() throws Exception {
-    Path pdftotext = onPath("pdftotext") == null ? null : Path.of(onPath("pdftotext"));
-    Assumptions.assumeTrue(pdftotext != null, "no pdftotext (poppler-utils) on the PATH: print test skipped");
     Path out = WORK.resolve("print");
     assertEquals(0, report(out, Path.of("city-policies")));
-    Path pdf = WORK.resolve("report.pdf");
+    Printed printed = print(out.resolve("index.html"), WORK.resolve("report.pdf"));
+    assertTrue(printed.pages().size() <= 30, "the report on the repository's data prints to at most 30 pages, not " + printed.pages().size());
+    assertTrue(printed.cityPages() > 0, "some pages belong to a city's section");
+  }
+
+  /** A report printed to PDF: its pages' text, and how many belong to a city's section or 整改清单. */
+  record Printed(List<String> pages, int cityPages) {}
+
+  /**
+   * Prints the page to PDF with Chromium and checks it: every page of a city's section (and of its
+   * 整改清单) names the city; no page ends with a heading whose content went to the next page.
+   * Skips the test when pdftotext is missing.
+   */
+  static Printed print(Path index, Path pdf) throws Exception {
+    Path pdftotext = onPath("pdftotext") == null ? null : Path.of(onPath("pdftotext"));
+    Assumptions.assumeTrue(pdftotext != null, "no pdftotext (poppler-utils) on the PATH: print test skipped");
     Files.deleteIfExists(pdf);
-    chromium(List.of("--print-to-pdf=" + pdf.toAbsolutePath(), out.resolve("index.html").toAbsolutePath().toUri().toString()));
+    chromium(List.of("--print-to-pdf=" + pdf.toAbsolutePath(), index.toAbsolutePath().toUri().toString()));
     assertTrue(Files.size(pdf) > 10_000, "PDF written");
     Process p = new ProcessBuilder(pdftotext.toString(), "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -117,9 +130,8 @@ class BrowserReportTest {
       pages.remove(pages.size() - 1);
     }
     System.out.println("report printed to " + pages.size() + " A4 pages: " + pdf.toAbsolutePath());
-    assertTrue(pages.size() <= 30, "the report on the repository's data prints to at most 30 pages, not " + pages.size());
 
-    String html = Files.readString(out.resolve("index.html"));
+    String html = Files.readString(index);
     List<String> headings = new ArrayList<>();
     Matcher h = Pattern.compile("<h[23][^>]*>(.*?)</h[23]>", Pattern.DOTALL).matcher(html);
     while (h.find()) {
@@ -127,7 +139,7 @@ class BrowserReportTest {
     }
     Pattern citySection = Pattern.compile("(?m)^\\s*4\\.\\d+ (\\S+)");
     Pattern fixPage = Pattern.compile("(?m)^\\s*(\\S+) \\d* ?整改清单");
-    Pattern otherSection = Pattern.compile("(?m)^\\s*(五、|六、|附：)");
+    Pattern otherSection = Pattern.compile("(?m)^\\s*(五、|六、|七、|八、|附：)");
     String city = null;
     int cityPages = 0;
     for (int i = 0; i < pages.size(); i++) {
@@ -157,7 +169,7 @@ class BrowserReportTest {
         }
       }
     }
-    assertTrue(cityPages > 0, "some pages belong to a city's section");
+    return new Printed(List.copyOf(pages), cityPages);
   }
 
   @Test
@@ -194,7 +206,7 @@ class BrowserReportTest {
 
   // ---- assertions on the measured page
 
-  private static void assertNoOverflow(JsonNode m, int width) {
+  static void assertNoOverflow(JsonNode m, int width) {
     assertTrue(m.get("scrollWidth").asInt() <= m.get("width").asInt(),
         "page wider than the window at " + width + "px: " + m.get("scrollWidth") + " > " + m.get("width"));
     assertEquals(List.of(), texts(m.get("overflow")), "elements overflowing at " + width + "px");
@@ -347,7 +359,7 @@ class BrowserReportTest {
       </script>
       """;
 
-  private static JsonNode measure(Path page, int width) throws Exception {
+  static JsonNode measure(Path page, int width) throws Exception {
     String html = Files.readString(page);
     int end = html.lastIndexOf("</body>");
     Path copy = WORK.resolve("measure-" + page.getParent().getFileName() + "-" + width + ".html");
@@ -369,7 +381,7 @@ class BrowserReportTest {
   }
 
   /** Runs headless Chromium with the given arguments; returns its standard output. */
-  private static String chromium(List<String> args) throws Exception {
+  static String chromium(List<String> args) throws Exception {
     Path profile = Files.createTempDirectory("policy-check-chromium");
     Path log = WORK.resolve("chromium.log");
     List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -392,7 +404,7 @@ class BrowserReportTest {
     }
   }
 
-  private static String onPath(String name) {
+  static String onPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return null;
@@ -406,7 +418,7 @@ class BrowserReportTest {
     return null;
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
