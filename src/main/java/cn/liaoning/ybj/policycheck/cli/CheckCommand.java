@@ -9,7 +9,6 @@ import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RuleEngine;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
-import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -177,8 +175,7 @@ final class CheckCommand implements Callable<Integer> {
       // Which baseline the result is measured against, whatever the output format.
       err.println("policy-check: 基线为 " + source.describe());
     }
-    Set<Status> failing = runOptions.failOn == RunOptions.FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
-    Gate gate = new Gate(failing, failOnExisting);
+    Gate gate = Gate.of(runOptions.failOn, failOnExisting);
 
     for (Diagnostic d : run.errors()) {
       err.println(d.format());
@@ -213,7 +210,7 @@ final class CheckCommand implements Callable<Integer> {
     if (run.hasErrors()) {
       return 2;
     }
-    return Comparison.fails(run, cmp, gate) ? 1 : 0;
+    return gate.fails(run, cmp) ? 1 : 0;
   }
 
   /** One format of the run's findings. */

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
@@ -75,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL",
       description = "报告写出后，发现违规（violation）或违规、警告（warning）时以状态 1 退出，供 CI 使用。"
           + "不给出时，写出报告即以状态 0 退出")
-  RunOptions.FailOn failOn;
+  Gate.Level failOn;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "报告输出目录（不存在时创建）。默认为本工具所在仓库的 reports/")
@@ -123,9 +124,7 @@ final class ReportCommand implements Callable<Integer> {
     if (run.hasErrors()) {
       return 2;
     }
-    boolean fail = failOn != null && (run.count(Status.VIOLATION) > 0
-        || failOn == RunOptions.FailOn.warning && run.count(Status.WARNING) > 0);
-    return fail ? 1 : 0;
+    return failOn != null && Gate.of(failOn, false).fails(run, null) ? 1 : 0;
   }
 
   /** The summary on stdout: the report's own counts, each saying what it counts. */

@@ -42,7 +42,7 @@ public final class JobSummary {
 
   public String write(RunResult run, Comparison cmp) {
     StringBuilder sb = new StringBuilder();
-    boolean fails = Comparison.fails(run, cmp, gate);
+    boolean fails = gate.fails(run, cmp);
     sb.append("## policy-check：辽医保规〔2025〕2号 合规检查\n\n");
     sb.append("基准日 ").append(run.asOf());
     if (cmp != null) {
