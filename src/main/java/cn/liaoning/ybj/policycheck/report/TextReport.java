@@ -259,7 +259,7 @@ public final class TextReport {
     }
     if (f.deadline() != null) {
       long d = f.daysLeft();
-      String when = d >= 0 ? "还剩 " + d + " 天" : "已逾期 " + (-d) + " 天";
+      String when = DaysLeft.text(d);
       sb.append(indent).append("期限 ").append(f.deadline()).append("（")
           .append(d < 0 ? paint(Status.VIOLATION, when) : when).append("）").append('\n');
     } else if (BaselineCheck.isProcess(f.rule()) && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)) {
@@ -341,9 +341,9 @@ public final class TextReport {
         .filter(f -> f.status() == Status.VIOLATION && f.deadline() != null)
         .collect(Collectors.groupingBy(Finding::deadline, java.util.TreeMap::new, Collectors.counting()));
     deadlines.forEach((d, k) -> {
-      long days = java.time.temporal.ChronoUnit.DAYS.between(run.asOf(), d);
+      long days = DaysLeft.between(run.asOf(), d);
       sb.append("   ").append(k).append(" 项违规须在 ").append(d).append(" 前整改（")
-          .append(days >= 0 ? "还剩 " + days + " 天" : "已逾期 " + (-days) + " 天").append("）\n");
+          .append(DaysLeft.text(days)).append("）\n");
     });
   }
 
