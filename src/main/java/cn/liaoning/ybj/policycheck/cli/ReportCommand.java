@@ -119,7 +119,7 @@ final class ReportCommand implements Callable<Integer> {
       return 2;
     }
 
-    summary(stdout, model, written);
+    summary(stdout, checker.parameters().regulation().number(), model, written);
     stdout.flush();
     if (run.hasErrors()) {
       return 2;
@@ -128,9 +128,9 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** The summary on stdout: the report's own counts, each saying what it counts. */
-  private static void summary(PrintWriter out, ReportModel model, List<Path> written) {
+  private static void summary(PrintWriter out, String regulation, ReportModel model, List<Path> written) {
     ReportModel.Summary s = model.summary();
-    out.println("辽医保规〔2025〕2号 合规审计报告　基准日 " + model.asOf());
+    out.println(regulation + " 合规审计报告　基准日 " + model.asOf());
     if (s.incomplete()) {
       out.println(s.headline());
     }

@@ -63,8 +63,8 @@ final class ModelBuilder {
   private record Entry(String key, String file, CityResult result, Unreadable unreadable, boolean noData) {}
 
   ReportModel build() {
-    Parameters.Document doc = parameters.documents().get("2号");
-    String regulation = doc == null ? "辽医保规〔2025〕2号" : doc.number() + "《" + doc.title() + "》";
+    Parameters.Document doc = parameters.regulation();
+    String regulation = doc.number() + "《" + doc.title() + "》";
 
     List<Entry> entries = new ArrayList<>();
     for (CityResult c : run.cities()) {

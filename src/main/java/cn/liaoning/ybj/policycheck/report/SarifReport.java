@@ -59,7 +59,7 @@ public final class SarifReport {
 
     ObjectNode driver = r.putObject("tool").putObject("driver");
     driver.put("name", "policy-check");
-    driver.put("fullName", "policy-check 辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）");
+    driver.put("fullName", "policy-check 辽宁省基本医疗保险政策合规检查（" + parameters.regulation().number() + "）");
     driver.put("version", version);
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();

@@ -13,6 +13,7 @@ import cn.liaoning.ybj.policycheck.engine.WaiverUse;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -26,20 +27,22 @@ import java.util.stream.Collectors;
  */
 public final class TextReport {
   private final Catalogue catalogue;
+  private final Parameters parameters;
   private final boolean color;
   private final boolean showPass;
   private final boolean onlyChanged;
 
-  public TextReport(Catalogue catalogue, boolean color, boolean showPass) {
-    this(catalogue, color, showPass, false);
+  public TextReport(Catalogue catalogue, Parameters parameters, boolean color, boolean showPass) {
+    this(catalogue, parameters, color, showPass, false);
   }
 
   /**
    * @param onlyChanged with a baseline: list only what the proposal changes — new, worsened,
    *     entered and fixed findings (problems as in the baseline are counted, not listed)
    */
-  public TextReport(Catalogue catalogue, boolean color, boolean showPass, boolean onlyChanged) {
+  public TextReport(Catalogue catalogue, Parameters parameters, boolean color, boolean showPass, boolean onlyChanged) {
     this.catalogue = catalogue;
+    this.parameters = parameters;
     this.color = color;
     this.showPass = showPass;
     this.onlyChanged = onlyChanged;
@@ -55,7 +58,7 @@ public final class TextReport {
    */
   public String write(RunResult run, Comparison cmp) {
     StringBuilder sb = new StringBuilder();
-    sb.append(bold("辽医保规〔2025〕2号 合规检查")).append("　基准日 ").append(run.asOf());
+    sb.append(bold(parameters.regulation().number() + " 合规检查")).append("　基准日 ").append(run.asOf());
     if (cmp != null) {
       sb.append("　基线 ").append(cmp.ref());
     }

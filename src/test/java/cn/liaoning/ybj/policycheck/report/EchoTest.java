@@ -76,7 +76,7 @@ class EchoTest {
 
   @Test
   void textShowsTheCharactersAndStartsNoLineOfItsOwn() {
-    String out = new TextReport(TestSupport.catalogue(), false, true).write(run);
+    String out = new TextReport(TestSupport.catalogue(), TestSupport.parameters(), false, true).write(run);
     clean("text", out);
     assertTrue(out.contains("沈阳市\\u000A" + FORGED + "\\u001B[2J\\u202E\\u0001\\u0000\\uD800\\uFFFE\\u2028\\u000D"), out);
   }
