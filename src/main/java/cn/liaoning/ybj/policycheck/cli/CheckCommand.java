@@ -227,7 +227,7 @@ final class CheckCommand implements Callable<Integer> {
           throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
         }
       }
-      case junit -> new JunitReport(checker().catalogue(), gate).write(run, cmp, out);
+      case junit -> new JunitReport(checker().catalogue(), checker().parameters(), gate).write(run, cmp, out);
       default -> out.print(render(f, run, cmp, gate, useColor));
     }
   }
@@ -238,8 +238,8 @@ final class CheckCommand implements Callable<Integer> {
     return switch (f) {
       case json -> JsonReport.write(run, cmp);
       case sarif -> new SarifReport(catalogue, checker.parameters(), version()).write(run, cmp);
-      case junit -> new JunitReport(catalogue, gate).write(run, cmp);
-      case github -> new GithubReport(catalogue, gate).write(run, cmp);
+      case junit -> new JunitReport(catalogue, checker.parameters(), gate).write(run, cmp);
+      case github -> new GithubReport(catalogue, checker.parameters(), gate).write(run, cmp);
       case text -> new TextReport(catalogue, checker.parameters(), useColor, showPass, only == Only.changed).write(run, cmp);
     };
   }

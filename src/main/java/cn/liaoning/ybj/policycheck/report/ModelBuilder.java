@@ -53,10 +53,11 @@ final class ModelBuilder {
 
   ModelBuilder(RunResult run, Catalogue catalogue, Parameters parameters) {
     this.run = run;
-    this.catalogue = catalogue;
-    this.parameters = parameters;
     this.asOf = run.asOf();
-    this.sections = new CitySection(catalogue, parameters);
+    // Every summary in the report reads with the parameters in force on the run's as-of date.
+    this.catalogue = catalogue.at(parameters, asOf);
+    this.parameters = parameters;
+    this.sections = new CitySection(this.catalogue, parameters);
   }
 
   /** A city file and its place: its sort key, and whether it goes into the shared section. */

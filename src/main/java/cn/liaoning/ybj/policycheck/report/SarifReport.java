@@ -63,7 +63,8 @@ public final class SarifReport {
     driver.put("version", version);
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
-    for (Catalogue.Entry e : catalogue.entries().values()) {
+    // The rules' summaries with the parameters in force on the run's as-of date.
+    for (Catalogue.Entry e : catalogue.at(parameters, run.asOf()).entries().values()) {
       index.put(e.id(), rules.size());
       rules.add(descriptor(e));
     }

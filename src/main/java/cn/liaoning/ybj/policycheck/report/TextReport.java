@@ -26,8 +26,11 @@ import java.util.stream.Collectors;
  * (the CLI asks on a terminal).
  */
 public final class TextReport {
-  private final Catalogue catalogue;
+  /** The catalogue as given; its summaries are rendered again at each run's as-of date. */
+  private final Catalogue rules;
   private final Parameters parameters;
+  /** The catalogue with its summaries at the as-of date of the run being written (set by {@code write}). */
+  private Catalogue catalogue;
   private final boolean color;
   private final boolean showPass;
   private final boolean onlyChanged;
@@ -41,7 +44,7 @@ public final class TextReport {
    *     entered and fixed findings (problems as in the baseline are counted, not listed)
    */
   public TextReport(Catalogue catalogue, Parameters parameters, boolean color, boolean showPass, boolean onlyChanged) {
-    this.catalogue = catalogue;
+    this.rules = catalogue;
     this.parameters = parameters;
     this.color = color;
     this.showPass = showPass;
@@ -57,6 +60,7 @@ public final class TextReport {
    *     and the problems the change fixes are listed per city
    */
   public String write(RunResult run, Comparison cmp) {
+    catalogue = rules.at(parameters, run.asOf());
     StringBuilder sb = new StringBuilder();
     sb.append(bold(parameters.regulation().number() + " 合规检查")).append("　基准日 ").append(run.asOf());
     if (cmp != null) {

@@ -83,7 +83,7 @@ class EchoTest {
 
   @Test
   void githubCommandsStayOneLineEach() {
-    String out = new GithubReport(TestSupport.catalogue(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
+    String out = new GithubReport(TestSupport.catalogue(), TestSupport.parameters(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
     clean("github", out);
     for (String line : out.split("\n")) {
       assertTrue(line.startsWith("::error ") || line.startsWith("::warning ") || line.startsWith("::notice "), line);
@@ -92,7 +92,7 @@ class EchoTest {
 
   @Test
   void junitIsWellFormedXmlForAnotherParser() throws Exception {
-    String out = new JunitReport(TestSupport.catalogue(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
+    String out = new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
     clean("junit", out);
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
