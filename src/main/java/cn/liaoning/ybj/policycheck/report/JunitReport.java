@@ -60,7 +60,7 @@ public final class JunitReport {
   private Outcome outcome(Finding f) {
     return switch (f.status()) {
       case VIOLATION -> Outcome.FAILURE;
-      case WARNING -> gate.failing().contains(Status.WARNING) ? Outcome.FAILURE : Outcome.PASSED;
+      case WARNING -> gate.warningsFail() ? Outcome.FAILURE : Outcome.PASSED;
       case INDETERMINATE, WAIVED, NOT_APPLICABLE -> Outcome.SKIPPED;
       case PASS -> Outcome.PASSED;
     };
