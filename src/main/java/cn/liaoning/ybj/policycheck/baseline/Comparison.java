@@ -44,16 +44,4 @@ public record Comparison(String ref, RunResult run, Map<String, CityDiff> diffs)
     CityDiff d = c.diff(city);
     return d == null ? null : d.deltaOf(f);
   }
-
-  /** Whether the run fails the gate: any finding that the gate counts. */
-  public static boolean fails(RunResult run, Comparison c, Gate gate) {
-    for (CityResult city : run.cities()) {
-      for (Finding f : city.findings()) {
-        if (gate.fails(f.status(), deltaOf(c, city, f))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 }

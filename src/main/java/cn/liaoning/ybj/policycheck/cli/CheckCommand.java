@@ -9,7 +9,6 @@ import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RuleEngine;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
-import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Parameters;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,8 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "对每个城市文件运行全部规则。每条结论为：违规 violation、警告 warning、",
       "待定 indeterminate（缺数据，附上能决定结论的字段路径）、已豁免 waived、",
       "通过 pass 或不适用 not_applicable。",
-      "违规和警告附整改期限 2026-12-31；城市文件记录经批准的延期",
-      "（extension.approved）时为 2027-12-31。",
+      "违规和警告附省级文件规定的整改期限；城市文件记录经批准的延期（extension.approved）时",
+      "为延长后的期限（日期取 --as-of 当日有效的省级参数，见 policy-check explain）。",
       "一个文件有误不影响其他文件的检查；错误以“文件:行:列”写到标准错误输出。",
       "",
       "CI 门禁：--baseline REF 与基线比较（REF 为 git:版本，如 git:origin/main、git:提交号，",
@@ -177,8 +175,7 @@ final class CheckCommand implements Callable<Integer> {
       // Which baseline the result is measured against, whatever the output format.
       err.println("policy-check: 基线为 " + source.describe());
     }
-    Set<Status> failing = runOptions.failOn == RunOptions.FailOn.warning ? EnumSet.of(Status.VIOLATION, Status.WARNING) : EnumSet.of(Status.VIOLATION);
-    Gate gate = new Gate(failing, failOnExisting);
+    Gate gate = Gate.of(runOptions.failOn, failOnExisting);
 
     for (Diagnostic d : run.errors()) {
       err.println(d.format());
@@ -193,7 +190,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     String markdown = null;
     if (summary != null) {
-      markdown = new JobSummary(gate).write(run, cmp);
+      markdown = new JobSummary(checker.parameters(), gate).write(run, cmp);
       written.put(summary, markdown.getBytes(StandardCharsets.UTF_8));
     }
     try {
@@ -201,7 +198,7 @@ final class CheckCommand implements Callable<Integer> {
       String step = environment.apply("GITHUB_STEP_SUMMARY");
       if (step != null && !step.isBlank()) {
         if (markdown == null) {
-          markdown = new JobSummary(gate).write(run, cmp);
+          markdown = new JobSummary(checker.parameters(), gate).write(run, cmp);
         }
         OutputFiles.append(Path.of(step), (markdown + "\n").getBytes(StandardCharsets.UTF_8));
       }
@@ -213,7 +210,7 @@ final class CheckCommand implements Callable<Integer> {
     if (run.hasErrors()) {
       return 2;
     }
-    return Comparison.fails(run, cmp, gate) ? 1 : 0;
+    return gate.fails(run, cmp) ? 1 : 0;
   }
 
   /** One format of the run's findings. */
@@ -237,7 +234,7 @@ final class CheckCommand implements Callable<Integer> {
           throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
         }
       }
-      case junit -> new JunitReport(checker().catalogue(), gate).write(run, cmp, out);
+      case junit -> new JunitReport(checker().catalogue(), checker().parameters(), gate).write(run, cmp, out);
       default -> out.print(render(f, run, cmp, gate, useColor));
     }
   }
@@ -248,9 +245,9 @@ final class CheckCommand implements Callable<Integer> {
     return switch (f) {
       case json -> JsonReport.write(run, cmp);
       case sarif -> new SarifReport(catalogue, checker.parameters(), version()).write(run, cmp);
-      case junit -> new JunitReport(catalogue, gate).write(run, cmp);
-      case github -> new GithubReport(catalogue, gate).write(run, cmp);
-      case text -> new TextReport(catalogue, useColor, showPass, only == Only.changed).write(run, cmp);
+      case junit -> new JunitReport(catalogue, checker.parameters(), gate).write(run, cmp);
+      case github -> new GithubReport(catalogue, checker.parameters(), gate).write(run, cmp);
+      case text -> new TextReport(catalogue, checker.parameters(), useColor, showPass, only == Only.changed).write(run, cmp);
     };
   }
 

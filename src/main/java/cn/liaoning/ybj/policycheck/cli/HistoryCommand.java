@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  policy-check history                                  city-policies/ 的全部历史，输出到终端",
       "  policy-check history --since v2026.1 --out reports/history/",
-      "  policy-check history city-policies/shenyang.yaml --as-of 2026-12-31 --format json"
+      "  policy-check history city-policies/shenyang.yaml --as-of 2027-01-01 --format json"
     })
 final class HistoryCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin HelpOptions helpOptions;

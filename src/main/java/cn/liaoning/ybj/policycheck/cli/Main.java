@@ -8,18 +8,21 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code policy-check}: checks city medical-insurance policies against 辽医保规〔2025〕2号. */
+/**
+ * {@code policy-check}: checks city medical-insurance policies against the provincial regulation
+ * the parameter files name ({@code regulation:} in {@code rules/parameters/liaoning.yaml}).
+ */
 @Command(
     name = "policy-check",
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true,
     headerHeading = "",
-    header = "辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）",
+    header = "辽宁省基本医疗保险政策合规检查（逐条对照省级医保文件）",
     synopsisHeading = "%n用法：",
     descriptionHeading = "%n说明：%n",
     description = {
-      "读取各市政策文件（city-policies/*.yaml），用 Drools 规则逐条对照",
-      "辽医保规〔2025〕2号，列出每条结论的条款、实际值与要求值、整改期限。",
+      "读取各市政策文件（city-policies/*.yaml），用 Drools 规则逐条对照省级医保文件",
+      "（文号见 policy-check --version），列出每条结论的条款、实际值与要求值、整改期限。",
       "缺少数据的规则报告“待定”，从不算作通过。",
       "子命令的用法：policy-check <子命令> --help"
     },
@@ -221,7 +224,8 @@ public final class Main {
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"policy-check " + (v == null ? "dev" : v), "规则：辽医保规〔2025〕2号 及其引用文件"};
+      String regulation = cn.liaoning.ybj.policycheck.regulation.Parameters.load().regulation().number();
+      return new String[] {"policy-check " + (v == null ? "dev" : v), "规则：" + regulation + " 及其引用文件"};
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.cli;
 
 import cn.liaoning.ybj.policycheck.baseline.BaselineException;
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.RunResult;
@@ -98,7 +99,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL",
       description = "报告写出后，发现违规（violation）或违规、警告（warning）时以状态 1 退出，供 CI 使用。"
           + "不给出时，写出报告即以状态 0 退出")
-  RunOptions.FailOn failOn;
+  Gate.Level failOn;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "报告输出目录（不存在时创建）。默认为本工具所在仓库的 reports/")
@@ -191,20 +192,18 @@ final class ReportCommand implements Callable<Integer> {
       return 2;
     }
 
-    summary(stdout, model, written);
+    summary(stdout, checker.parameters().regulation().number(), model, written);
     stdout.flush();
     if (run.hasErrors() || past != null && !past.errors().isEmpty()) {
       return 2;
     }
-    boolean fail = failOn != null && (run.count(Status.VIOLATION) > 0
-        || failOn == RunOptions.FailOn.warning && run.count(Status.WARNING) > 0);
-    return fail ? 1 : 0;
+    return failOn != null && Gate.of(failOn, false).fails(run, null) ? 1 : 0;
   }
 
   /** The summary on stdout: the report's own counts, each saying what it counts. */
-  private static void summary(PrintWriter out, ReportModel model, List<Path> written) {
+  private static void summary(PrintWriter out, String regulation, ReportModel model, List<Path> written) {
     ReportModel.Summary s = model.summary();
-    out.println("辽医保规〔2025〕2号 合规审计报告　基准日 " + model.asOf());
+    out.println(regulation + " 合规审计报告　基准日 " + model.asOf());
     if (s.incomplete()) {
       out.println(s.headline());
     }

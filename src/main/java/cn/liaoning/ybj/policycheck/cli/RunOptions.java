@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,9 +11,6 @@ import picocli.CommandLine.Parameters;
 
 /** What every evaluating command over city files takes: the files, the as-of date and when to fail. */
 final class RunOptions {
-  /** Whether the run fails on violations only, or on warnings too. */
-  enum FailOn { violation, warning }
-
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "城市政策文件或目录（目录下的 *.yaml），默认为本工具所在仓库的 city-policies/（在任何目录下运行都一样）")
   List<Path> paths;
 
@@ -22,7 +20,7 @@ final class RunOptions {
 
   @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "LEVEL",
       description = "何时以状态 1 退出：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
-  FailOn failOn;
+  Gate.Level failOn;
 
   /** The files or directories named, or the repository's {@code city-policies/}. */
   List<Path> inputs() {

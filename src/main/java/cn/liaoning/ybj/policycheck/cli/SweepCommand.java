@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import cn.liaoning.ybj.policycheck.cli.SweepSpace.Dimension;
 import cn.liaoning.ybj.policycheck.cli.SweepSpace.UsageError;
 import cn.liaoning.ybj.policycheck.engine.Checker;
@@ -102,7 +103,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "LEVEL",
       description = "什么算不合规：violation（有违规）或 warning（有违规或警告）。默认 ${DEFAULT-VALUE}")
-  RunOptions.FailOn failOn;
+  Gate.Level failOn;
 
   @Option(names = "--show", defaultValue = "20", paramLabel = "N",
       description = "列出使受影响的规则合规的前 N 种组合（按改动从小到大）；0 为不列出。默认 ${DEFAULT-VALUE}")
@@ -201,7 +202,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     SweepTally all = SweepTally.merge(tallies);
-    boolean fixable = new SweepReport(out, file, dims, catalogue, failOn == RunOptions.FailOn.warning, show)
+    boolean fixable = new SweepReport(out, file, dims, catalogue, Gate.of(failOn, false), show)
         .print(current, all, combos, seconds, threads, day);
     out.flush();
     return fixable ? 0 : 1;
@@ -210,7 +211,7 @@ final class SweepCommand implements Callable<Integer> {
   private SweepTally work(List<Dimension> dims, Doc doc, PolicyLoader loader, Checker checker, LocalDate day, long total,
       AtomicLong next, AtomicLong done, SweepTally t) {
     Map<String, Object> values = new LinkedHashMap<>(doc.values());
-    boolean warningsBlock = failOn == RunOptions.FailOn.warning;
+    Gate gate = Gate.of(failOn, false);
     try (Checker.Incremental incremental = checker.incremental()) {
       while (true) {
         long from = next.getAndAdd(16);
@@ -232,7 +233,7 @@ final class SweepCommand implements Callable<Integer> {
           if (!l.ok()) {
             t.invalid++;
           } else {
-            t.add(incremental.check(l.policy(), day).findings(), warningsBlock, SweepSpace.cost(dims, digits, k));
+            t.add(incremental.check(l.policy(), day).findings(), gate, SweepSpace.cost(dims, digits, k));
           }
           done.incrementAndGet();
         }

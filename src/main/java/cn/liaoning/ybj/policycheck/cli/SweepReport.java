@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import cn.liaoning.ybj.policycheck.cli.SweepSpace.Cost;
 import cn.liaoning.ybj.policycheck.cli.SweepSpace.Dimension;
 import cn.liaoning.ybj.policycheck.engine.CityResult;
@@ -35,22 +36,22 @@ final class SweepReport {
   private final Path file;
   private final List<Dimension> dims;
   private final Catalogue catalogue;
-  private final boolean warningsBlock;
+  private final Gate gate;
   private final int show;
 
-  SweepReport(PrintWriter out, Path file, List<Dimension> dims, Catalogue catalogue, boolean warningsBlock, int show) {
+  SweepReport(PrintWriter out, Path file, List<Dimension> dims, Catalogue catalogue, Gate gate, int show) {
     this.out = out;
     this.file = file;
     this.dims = dims;
     this.catalogue = catalogue;
-    this.warningsBlock = warningsBlock;
+    this.gate = gate;
     this.show = show;
   }
 
   /** Prints the answer; true when some combination makes every affected rule comply. */
   boolean print(CityResult current, SweepTally all, long total, double seconds, int threads, LocalDate day) {
     List<String> ids = all.ids();
-    String blocking = warningsBlock ? "违规或警告" : "违规";
+    String blocking = gate.warningsFail() ? "违规或警告" : "违规";
     out.println("假设分析 " + file + "（基准日 " + day + "）");
     out.println("变动字段：");
     for (Dimension d : dims) {
@@ -210,15 +211,15 @@ final class SweepReport {
   /** The current file's conclusion over all rules: never 合规 while a rule is 待定. */
   private String verdict(CityResult current) {
     List<Finding> blocking = current.findings().stream()
-        .filter(f -> f.status() == Status.VIOLATION || warningsBlock && f.status() == Status.WARNING).toList();
+        .filter(f -> gate.fails(f.status(), null)).toList();
     long undecided = current.findings().stream().filter(f -> f.status() == Status.INDETERMINATE).map(Finding::rule).distinct().count();
     String waiting = undecided == 0 ? "" : "，另有 " + undecided + " 项规则待定（缺数据）";
     if (!blocking.isEmpty()) {
-      return "不合规——" + (warningsBlock ? "违规或警告 " : "违规 ") + blocking.size() + " 项（"
+      return "不合规——" + (gate.warningsFail() ? "违规或警告 " : "违规 ") + blocking.size() + " 项（"
           + String.join("、", blocking.stream().map(Finding::rule).distinct().toList()) + "）" + waiting;
     }
     if (undecided > 0) {
-      return "不能判定——没有" + (warningsBlock ? "违规或警告" : "违规") + "，但 " + undecided + " 项规则待定（缺数据），待定不算合规";
+      return "不能判定——没有" + (gate.warningsFail() ? "违规或警告" : "违规") + "，但 " + undecided + " 项规则待定（缺数据），待定不算合规";
     }
     return "合规";
   }

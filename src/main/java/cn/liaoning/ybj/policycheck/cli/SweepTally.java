@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import cn.liaoning.ybj.policycheck.baseline.Gate;
 import cn.liaoning.ybj.policycheck.cli.SweepSpace.Cost;
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.engine.Status;
@@ -77,7 +78,7 @@ final class SweepTally {
   }
 
   /** Records one evaluated combination. */
-  void add(List<Finding> findings, boolean warningsBlock, Cost cost) {
+  void add(List<Finding> findings, Gate gate, Cost cost) {
     long[] sig = new long[ids.size()];
     BitSet present = new BitSet();
     BitSet blocking = new BitSet();
@@ -89,7 +90,7 @@ final class SweepTally {
       }
       present.set(i);
       sig[i] = sig[i] * 1_000_003L + f.status().ordinal() * 31L * 31L + Objects.hashCode(f.subject()) * 31L + Objects.hashCode(f.path());
-      if (f.status() == Status.VIOLATION || warningsBlock && f.status() == Status.WARNING) {
+      if (gate.fails(f.status(), null)) {
         blocking.set(i);
       } else if (f.status() == Status.INDETERMINATE) {
         undecided.set(i);

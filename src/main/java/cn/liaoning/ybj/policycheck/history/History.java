@@ -41,9 +41,10 @@ import java.util.function.BiConsumer;
  * @param errors the problems of each unreadable file state (reported once, at its first commit)
  * @param deadline the deadline of 2号 四(一) in force at the last as-of date (null when none)
  * @param extendedDeadline the deadline for a city with the approved hardship extension
+ * @param regulation the number of the regulation checked against (from the parameter files)
  */
 public record History(List<String> paths, String since, LocalDate fixedAsOf, List<Point> commits, List<CityLine> cities,
-    List<Diagnostic> errors, LocalDate deadline, LocalDate extendedDeadline) {
+    List<Diagnostic> errors, LocalDate deadline, LocalDate extendedDeadline, String regulation) {
 
   /** One state of the files: the commit and the date its files were checked as of. */
   public record Point(GitHistory.Commit commit, LocalDate asOf) {}
@@ -155,7 +156,8 @@ public record History(List<String> paths, String since, LocalDate fixedAsOf, Lis
     }
     LocalDate last = points.isEmpty() ? (fixedAsOf != null ? fixedAsOf : LocalDate.now()) : points.get(points.size() - 1).asOf();
     return new History(git.paths(), since, fixedAsOf, List.copyOf(points), List.copyOf(cities), List.copyOf(errors),
-        checker.parameters().date("deadline.standard", last), checker.parameters().date("deadline.extended", last));
+        checker.parameters().date("deadline.standard", last), checker.parameters().date("deadline.extended", last),
+        checker.parameters().regulation().number());
   }
 
   /** One check to make: a file state as of a date, under the key of its result. */

@@ -57,7 +57,7 @@ public final class HistoryChart {
       element(x, "style", CSS);
       x.writeEndElement();
       x.writeStartElement("body");
-      element(x, "h1", "城市文件的整改进度（辽医保规〔2025〕2号）");
+      element(x, "h1", "城市文件的整改进度（" + h.regulation() + "）");
       for (String line : meta(h)) {
         x.writeStartElement("p");
         x.writeAttribute("class", "meta");

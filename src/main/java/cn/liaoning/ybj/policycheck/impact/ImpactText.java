@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.impact;
 
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.policy.Schema;
+import cn.liaoning.ybj.policycheck.report.DaysLeft;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -135,6 +136,6 @@ public final class ImpactText {
     if (d == null) {
       return "";
     }
-    return d >= 0 ? "（还剩 " + d + " 天）" : "（已逾期 " + (-d) + " 天）";
+    return "（" + DaysLeft.text(d) + "）";
   }
 }

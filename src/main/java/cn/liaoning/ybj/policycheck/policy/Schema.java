@@ -315,7 +315,7 @@ public final class Schema {
                   .label("来源文件").help("本文件中数值的出处；各映射的 source: 写其中一项的 id"),
           "extension",
               obj(
-                      "approved", bool().label("是否经批准延期").help("确有困难、经省级批准延至 2号 四(一) 规定的延长期限"),
+                      "approved", bool().label("是否经批准延期").help("确有困难、经省级批准延至省级文件规定的延长期限"),
                       "approval_ref", string().label("延期批准文号"),
                       "date", date().label("延期批准日期"))
                   .label("延期"),
@@ -327,7 +327,7 @@ public final class Schema {
                       "fields", listOf(string().label("字段路径")).label("所批准的字段")
                           .help("本次批准覆盖的字段路径；含方括号的路径要加引号，如 \"employee.outpatient.classes[3].deductible\""),
                       "whole_file", bool().label("是否覆盖整个文件")))
-                  .label("省级批准").help("对现行政策的每项调整都须列明省级批准（2号 四(一)）"),
+                  .label("省级批准").help("对现行政策的每项调整都须列明省级批准"),
           "waivers",
               listOf(
                   obj(

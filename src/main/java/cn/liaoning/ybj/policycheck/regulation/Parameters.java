@@ -53,13 +53,16 @@ public final class Parameters {
   }
 
   private final Map<String, Document> documents;
+  /** The document the tool checks against ({@code regulation:} in the files). */
+  private final Document regulation;
   private final Map<String, Clause> clauses;
   private final Map<String, Parameter> parameters;
   /** Clauses that apply from another day than their document (7号 二(三): “自2025年起”). */
   private final Map<String, LocalDate> clausesInForce;
 
-  private Parameters(Map<String, Document> documents, Map<String, Clause> clauses, Map<String, Parameter> parameters,
-      Map<String, LocalDate> clausesInForce) {
+  private Parameters(Document regulation, Map<String, Document> documents, Map<String, Clause> clauses,
+      Map<String, Parameter> parameters, Map<String, LocalDate> clausesInForce) {
+    this.regulation = regulation;
     this.documents = Collections.unmodifiableMap(documents);
     this.clauses = Collections.unmodifiableMap(clauses);
     this.parameters = Collections.unmodifiableMap(parameters);
@@ -86,8 +89,12 @@ public final class Parameters {
     Map<String, Clause> clauses = new LinkedHashMap<>();
     Map<String, Parameter> params = new LinkedHashMap<>();
     Map<String, LocalDate> inForce = new LinkedHashMap<>();
+    Map<String, String> regulation = new LinkedHashMap<>();
     for (RuleResources.Resource file : files) {
       Map<String, Object> root = RulesYaml.readMap(file.name(), new String(file.bytes(), StandardCharsets.UTF_8));
+      if (root.get("regulation") != null) {
+        put(regulation, "regulation", root.get("regulation").toString());
+      }
       Map<String, Map<String, Object>> d = (Map<String, Map<String, Object>>) root.getOrDefault("documents", Map.of());
       d.forEach((k, v) -> put(docs, k, new Document(k, (String) v.get("number"), (String) v.get("title"), date(v.get("date")),
           (String) v.get("file"), date(v.containsKey("in_force") ? v.get("in_force") : v.get("date")))));
@@ -110,7 +117,12 @@ public final class Parameters {
         }
       }
     }
-    Parameters out = new Parameters(docs, clauses, params, inForce);
+    Document main = docs.get(regulation.get("regulation"));
+    if (main == null) {
+      throw new IllegalStateException("the parameter files name no regulation among their documents (regulation: "
+          + regulation.get("regulation") + ")");
+    }
+    Parameters out = new Parameters(main, docs, clauses, params, inForce);
     for (String ref : inForce.keySet()) {
       if (!clauses.containsKey(ref)) {
         throw new IllegalStateException("clauses_in_force names " + ref + ", which has no text");
@@ -199,7 +211,7 @@ public final class Parameters {
         throw new IllegalArgumentException("cannot replace parameter " + p.key());
       }
     }
-    return new Parameters(documents, clauses, params, clausesInForce);
+    return new Parameters(regulation, documents, clauses, params, clausesInForce);
   }
 
   /** The parameters in force on {@code asOf}, as facts for the rules. */
@@ -235,6 +247,14 @@ public final class Parameters {
 
   public Map<String, Document> documents() {
     return documents;
+  }
+
+  /**
+   * The regulation the cities are checked against (the files' {@code regulation:}): its number
+   * and title head the reports and summaries, so that no code names it.
+   */
+  public Document regulation() {
+    return regulation;
   }
 
   /** The clause text for a reference like {@code 2号 二(一)2}; for a compound reference ("a; b"), each part's. */

@@ -151,7 +151,7 @@ final class CitySection {
     boolean due = f.deadline() != null;
     return new FindingView(StatusView.of(f.status()), f.rule(), summary(f.rule()), f.strength().label, f.subject(),
         Wording.field(f.path()), f.message(), Wording.actual(f), Wording.requirement(f), f.clause(), f.path(),
-        location(f), f.source(), due ? f.deadline().toString() : null, due ? ReportModel.days(f.daysLeft()) : null,
+        location(f), f.source(), due ? f.deadline().toString() : null, due ? DaysLeft.ofNullable(f.daysLeft()) : null,
         due && f.daysLeft() < 0, f.waiver());
   }
 

@@ -12,6 +12,7 @@ import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -43,11 +44,16 @@ public final class GithubReport {
   /** Annotations of one kind GitHub shows per step. */
   static final int MAX_PER_KIND = 10;
 
-  private final Catalogue catalogue;
+  /** The catalogue as given; its summaries are rendered again at each run's as-of date. */
+  private final Catalogue rules;
+  private final Parameters parameters;
+  /** The catalogue with its summaries at the as-of date of the run being written (set by {@code write}). */
+  private Catalogue catalogue;
   private final Gate gate;
 
-  public GithubReport(Catalogue catalogue, Gate gate) {
-    this.catalogue = catalogue;
+  public GithubReport(Catalogue catalogue, Parameters parameters, Gate gate) {
+    this.rules = catalogue;
+    this.parameters = parameters;
     this.gate = gate;
   }
 
@@ -84,6 +90,7 @@ public final class GithubReport {
   }
 
   public String write(RunResult run, Comparison cmp) {
+    catalogue = rules.at(parameters, run.asOf());
     Map<List<Object>, Annotation> all = new LinkedHashMap<>();
     for (Diagnostic d : run.errors()) {
       at(all, Kind.error, d.file(), d.line() > 0 ? d.line() : null, null)

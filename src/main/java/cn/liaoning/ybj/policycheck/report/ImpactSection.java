@@ -176,7 +176,7 @@ public record ImpactSection(
         a == null ? null : StatusView.of(a.status()), a == null ? null : a.message(),
         a == null ? null : Wording.actual(a), a == null || a.expected() == null ? null : Wording.requirement(a),
         f.clause(), f.path(), CitySection.location(f), String.join("、", ch.causes()), deadline,
-        due ? ReportModel.days(a.daysLeft()) : null, due && a.daysLeft() < 0);
+        due ? DaysLeft.text(a.daysLeft()) : null, due && a.daysLeft() < 0);
   }
 
   /** A kind of change as a badge: coloured as the status it brings (变为违规 red, 不再违规 green). */

@@ -12,6 +12,7 @@ import cn.liaoning.ybj.policycheck.engine.RunResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Schema;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +32,11 @@ public final class JobSummary {
   /** Rows per table at most; the summary says how many more there are. */
   static final int MAX_ROWS = 200;
 
+  private final Parameters parameters;
   private final Gate gate;
 
-  public JobSummary(Gate gate) {
+  public JobSummary(Parameters parameters, Gate gate) {
+    this.parameters = parameters;
     this.gate = gate;
   }
 
@@ -42,8 +45,8 @@ public final class JobSummary {
 
   public String write(RunResult run, Comparison cmp) {
     StringBuilder sb = new StringBuilder();
-    boolean fails = Comparison.fails(run, cmp, gate);
-    sb.append("## policy-check：辽医保规〔2025〕2号 合规检查\n\n");
+    boolean fails = gate.fails(run, cmp);
+    sb.append("## policy-check：").append(parameters.regulation().number()).append(" 合规检查\n\n");
     sb.append("基准日 ").append(run.asOf());
     if (cmp != null) {
       sb.append(" · 基线 `").append(code(cmp.ref())).append('`');

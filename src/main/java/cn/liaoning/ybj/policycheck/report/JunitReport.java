@@ -11,6 +11,7 @@ import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,11 +41,16 @@ import javax.xml.stream.XMLStreamWriter;
  * findings by status.
  */
 public final class JunitReport {
-  private final Catalogue catalogue;
+  /** The catalogue as given; its summaries are rendered again at each run's as-of date. */
+  private final Catalogue rules;
+  private final Parameters parameters;
+  /** The catalogue with its summaries at the as-of date of the run being written (set by {@code write}). */
+  private Catalogue catalogue;
   private final Gate gate;
 
-  public JunitReport(Catalogue catalogue, Gate gate) {
-    this.catalogue = catalogue;
+  public JunitReport(Catalogue catalogue, Parameters parameters, Gate gate) {
+    this.rules = catalogue;
+    this.parameters = parameters;
     this.gate = gate;
   }
 
@@ -54,7 +60,7 @@ public final class JunitReport {
   private Outcome outcome(Finding f) {
     return switch (f.status()) {
       case VIOLATION -> Outcome.FAILURE;
-      case WARNING -> gate.failing().contains(Status.WARNING) ? Outcome.FAILURE : Outcome.PASSED;
+      case WARNING -> gate.warningsFail() ? Outcome.FAILURE : Outcome.PASSED;
       case INDETERMINATE, WAIVED, NOT_APPLICABLE -> Outcome.SKIPPED;
       case PASS -> Outcome.PASSED;
     };
@@ -68,6 +74,7 @@ public final class JunitReport {
 
   /** The same text, written to {@code sw} as it is made (1,000 cities make about 24 MB of XML). */
   public void write(RunResult run, Comparison cmp, java.io.Writer sw) {
+    catalogue = rules.at(parameters, run.asOf());
     try {
       XMLStreamWriter x = Echo.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(sw));
       x.writeStartDocument("UTF-8", "1.0");

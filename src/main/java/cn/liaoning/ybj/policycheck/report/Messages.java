@@ -36,7 +36,7 @@ final class Messages {
     sb.append("　条款 ").append(f.clause()).append("（").append(f.strength().label).append("）");
     if (f.deadline() != null) {
       long d = f.daysLeft();
-      sb.append("　期限 ").append(f.deadline()).append(d >= 0 ? "（还剩 " + d + " 天）" : "（已逾期 " + (-d) + " 天）");
+      sb.append("　期限 ").append(f.deadline()).append("（").append(DaysLeft.text(d)).append("）");
     } else if (BaselineCheck.isProcess(f.rule()) && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)) {
       sb.append("　期限 ").append(TextReport.BEFORE_MERGE);
     }

@@ -25,7 +25,6 @@ import cn.liaoning.ybj.policycheck.report.ReportModel.RectificationItem;
 import cn.liaoning.ybj.policycheck.report.ReportModel.StatusView;
 import cn.liaoning.ybj.policycheck.report.ReportModel.Summary;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,18 +53,19 @@ final class ModelBuilder {
 
   ModelBuilder(RunResult run, Catalogue catalogue, Parameters parameters) {
     this.run = run;
-    this.catalogue = catalogue;
-    this.parameters = parameters;
     this.asOf = run.asOf();
-    this.sections = new CitySection(catalogue, parameters);
+    // Every summary in the report reads with the parameters in force on the run's as-of date.
+    this.catalogue = catalogue.at(parameters, asOf);
+    this.parameters = parameters;
+    this.sections = new CitySection(this.catalogue, parameters);
   }
 
   /** A city file and its place: its sort key, and whether it goes into the shared section. */
   private record Entry(String key, String file, CityResult result, Unreadable unreadable, boolean noData) {}
 
   ReportModel build() {
-    Parameters.Document doc = parameters.documents().get("2号");
-    String regulation = doc == null ? "辽医保规〔2025〕2号" : doc.number() + "《" + doc.title() + "》";
+    Parameters.Document doc = parameters.regulation();
+    String regulation = doc.number() + "《" + doc.title() + "》";
 
     List<Entry> entries = new ArrayList<>();
     for (CityResult c : run.cities()) {
@@ -134,7 +134,7 @@ final class ModelBuilder {
           .filter(f -> f.status() == Status.VIOLATION || f.status() == Status.WARNING).toList();
       for (Finding f : due) {
         if (f.deadline() != null) {
-          deadlines.add(new DeadlineItem(f.deadline().toString(), ReportModel.days(f.daysLeft()), f.daysLeft() < 0,
+          deadlines.add(new DeadlineItem(f.deadline().toString(), DaysLeft.ofNullable(f.daysLeft()), f.daysLeft() < 0,
               c.city(), "#" + item.anchor(), StatusView.of(f.status()), f.rule(), sections.summary(f.rule()), f.subject(),
               Wording.field(f.path()), f.path(), f.message(), orDash(Wording.actual(f)), Wording.requirement(f), f.clause()));
         }
@@ -247,7 +247,7 @@ final class ModelBuilder {
       out.add(new RectificationItem(out.size() + 1, StatusView.of(f.status()), f.strength().label, f.rule(),
           sections.summary(f.rule()), Wording.field(f.path()), f.subject(), f.path(), CitySection.location(f),
           r.from(), r.to(), r.requirement(), ReportModel.refs(f.clause()).stream().map(sections::clause).toList(),
-          hasDue ? f.deadline().toString() : null, hasDue ? ReportModel.days(f.daysLeft()) : null,
+          hasDue ? f.deadline().toString() : null, hasDue ? DaysLeft.ofNullable(f.daysLeft()) : null,
           hasDue && f.daysLeft() < 0));
       if (hasDue && (first == null || f.deadline().isBefore(first))) {
         first = f.deadline();
@@ -256,14 +256,14 @@ final class ModelBuilder {
     }
     CityResult c = item.result();
     return new Rectification("fix-" + number, "#" + item.anchor(), c.city(), c.code(), c.file(), out,
-        first == null ? null : first.toString(), ReportModel.days(firstDays), firstDays != null && firstDays < 0);
+        first == null ? null : first.toString(), DaysLeft.ofNullable(firstDays), firstDays != null && firstDays < 0);
   }
 
   private Summary summary(int files, List<Unreadable> unreadable, int violations, int alsoMissing, int missing, int noData,
       int compliant, int compliantWarn, int rules, int baselineRules) {
     LocalDate deadline = parameters.date("deadline.standard", asOf);
     LocalDate extended = parameters.date("deadline.extended", asOf);
-    Long left = deadline == null ? null : ChronoUnit.DAYS.between(asOf, deadline);
+    Long left = deadline == null ? null : DaysLeft.between(asOf, deadline);
     Map<Status, Long> totals = new EnumMap<>(Status.class);
     for (Status s : Status.values()) {
       totals.put(s, run.count(s));
@@ -274,8 +274,8 @@ final class ModelBuilder {
         .forEach(f -> due.computeIfAbsent(f.deadline(), d -> new long[2])[f.status() == Status.VIOLATION ? 0 : 1]++);
     List<DeadlineTotal> dueTotals = new ArrayList<>();
     due.forEach((d, n) -> {
-      long days = ChronoUnit.DAYS.between(asOf, d);
-      dueTotals.add(new DeadlineTotal(d.toString(), ReportModel.days(days), days < 0, n[0], n[1]));
+      long days = DaysLeft.between(asOf, d);
+      dueTotals.add(new DeadlineTotal(d.toString(), DaysLeft.text(days), days < 0, n[0], n[1]));
     });
     int checked = run.cities().size();
     String counted = "有违规 " + violations + " 个，缺数据 " + missing + " 个，合规 " + compliant + " 个";
@@ -285,7 +285,7 @@ final class ModelBuilder {
             + "）的文件有误，未能检查，其结论不在本报告的计数之内。已检查的 " + checked + " 个统筹区中：" + counted + "。";
     return new Summary(files, checked, unreadable.size(), violations, alsoMissing, missing, noData, compliant, compliantWarn,
         (int) run.citiesWith(Status.INDETERMINATE), !unreadable.isEmpty(), headline,
-        deadline == null ? "—" : deadline.toString(), left == null ? "—" : ReportModel.days(left), left != null && left < 0,
+        deadline == null ? "—" : deadline.toString(), left == null ? "—" : DaysLeft.text(left), left != null && left < 0,
         extended == null ? null : extended.toString(), CitySection.counts(totals), dueTotals, rules, baselineRules,
         catalogue.entries().size());
   }

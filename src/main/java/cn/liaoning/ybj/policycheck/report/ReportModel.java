@@ -350,13 +350,6 @@ public record ReportModel(
   /** One error of a file that could not be read. */
   public record ErrorView(String location, String message) {}
 
-  static String days(Long d) {
-    if (d == null) {
-      return null;
-    }
-    return d >= 0 ? "还剩 " + d + " 天" : "已逾期 " + (-d) + " 天";
-  }
-
   static List<String> refs(String clause) {
     if (clause == null) {
       return List.of();

@@ -86,12 +86,13 @@ public final class SarifReport {
     g.writeObjectFieldStart("tool");
     g.writeObjectFieldStart("driver");
     g.writeStringField("name", "policy-check");
-    g.writeStringField("fullName", "policy-check 辽宁省基本医疗保险政策合规检查（辽医保规〔2025〕2号）");
+    g.writeStringField("fullName", "policy-check 辽宁省基本医疗保险政策合规检查（" + parameters.regulation().number() + "）");
     g.writeStringField("version", version);
     g.writeArrayFieldStart("rules");
     Map<String, Integer> index = new HashMap<>();
     int n = 0;
-    for (Catalogue.Entry e : catalogue.entries().values()) {
+    // The rules' summaries with the parameters in force on the run's as-of date.
+    for (Catalogue.Entry e : catalogue.at(parameters, run.asOf()).entries().values()) {
       index.put(e.id(), n++);
       descriptor(g, e);
     }

@@ -13,6 +13,7 @@ import cn.liaoning.ybj.policycheck.engine.WaiverUse;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -25,21 +26,26 @@ import java.util.stream.Collectors;
  * (the CLI asks on a terminal).
  */
 public final class TextReport {
-  private final Catalogue catalogue;
+  /** The catalogue as given; its summaries are rendered again at each run's as-of date. */
+  private final Catalogue rules;
+  private final Parameters parameters;
+  /** The catalogue with its summaries at the as-of date of the run being written (set by {@code write}). */
+  private Catalogue catalogue;
   private final boolean color;
   private final boolean showPass;
   private final boolean onlyChanged;
 
-  public TextReport(Catalogue catalogue, boolean color, boolean showPass) {
-    this(catalogue, color, showPass, false);
+  public TextReport(Catalogue catalogue, Parameters parameters, boolean color, boolean showPass) {
+    this(catalogue, parameters, color, showPass, false);
   }
 
   /**
    * @param onlyChanged with a baseline: list only what the proposal changes — new, worsened,
    *     entered and fixed findings (problems as in the baseline are counted, not listed)
    */
-  public TextReport(Catalogue catalogue, boolean color, boolean showPass, boolean onlyChanged) {
-    this.catalogue = catalogue;
+  public TextReport(Catalogue catalogue, Parameters parameters, boolean color, boolean showPass, boolean onlyChanged) {
+    this.rules = catalogue;
+    this.parameters = parameters;
     this.color = color;
     this.showPass = showPass;
     this.onlyChanged = onlyChanged;
@@ -54,8 +60,9 @@ public final class TextReport {
    *     and the problems the change fixes are listed per city
    */
   public String write(RunResult run, Comparison cmp) {
+    catalogue = rules.at(parameters, run.asOf());
     StringBuilder sb = new StringBuilder();
-    sb.append(bold("辽医保规〔2025〕2号 合规检查")).append("　基准日 ").append(run.asOf());
+    sb.append(bold(parameters.regulation().number() + " 合规检查")).append("　基准日 ").append(run.asOf());
     if (cmp != null) {
       sb.append("　基线 ").append(cmp.ref());
     }
@@ -259,7 +266,7 @@ public final class TextReport {
     }
     if (f.deadline() != null) {
       long d = f.daysLeft();
-      String when = d >= 0 ? "还剩 " + d + " 天" : "已逾期 " + (-d) + " 天";
+      String when = DaysLeft.text(d);
       sb.append(indent).append("期限 ").append(f.deadline()).append("（")
           .append(d < 0 ? paint(Status.VIOLATION, when) : when).append("）").append('\n');
     } else if (BaselineCheck.isProcess(f.rule()) && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)) {
@@ -341,9 +348,9 @@ public final class TextReport {
         .filter(f -> f.status() == Status.VIOLATION && f.deadline() != null)
         .collect(Collectors.groupingBy(Finding::deadline, java.util.TreeMap::new, Collectors.counting()));
     deadlines.forEach((d, k) -> {
-      long days = java.time.temporal.ChronoUnit.DAYS.between(run.asOf(), d);
+      long days = DaysLeft.between(run.asOf(), d);
       sb.append("   ").append(k).append(" 项违规须在 ").append(d).append(" 前整改（")
-          .append(days >= 0 ? "还剩 " + days + " 天" : "已逾期 " + (-days) + " 天").append("）\n");
+          .append(DaysLeft.text(days)).append("）\n");
     });
   }
 

@@ -185,7 +185,7 @@ public final class XlsxReport {
         Row row = due.createRow(dr++);
         int c = 0;
         date(row, c++, i.deadline() == null ? null : LocalDate.parse(i.deadline()), st);
-        integer(row, c++, i.deadline() == null ? null : java.time.temporal.ChronoUnit.DAYS.between(asOf, LocalDate.parse(i.deadline())), st);
+        integer(row, c++, i.deadline() == null ? null : DaysLeft.between(asOf, LocalDate.parse(i.deadline())), st);
         text(row, c++, x.city(), st);
         text(row, c++, x.code(), st);
         text(row, c++, i.status().label(), st);

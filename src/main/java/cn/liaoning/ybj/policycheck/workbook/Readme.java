@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.workbook;
 
 import cn.liaoning.ybj.policycheck.policy.Doc;
+import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -13,7 +14,8 @@ final class Readme {
     sh.setColumnWidth(0, 14 * 256);
     sh.setColumnWidth(1, TEXT_WIDTH * 256);
     int r = 0;
-    TemplateWriter.cell(sh.createRow(r++), 0, "辽宁省基本医疗保险政策参数填报表（对照 辽医保规〔2025〕2号）", st.title);
+    String regulation = Parameters.load().regulation().number();
+    TemplateWriter.cell(sh.createRow(r++), 0, "辽宁省基本医疗保险政策参数填报表（对照 " + regulation + "）", st.title);
     r++;
     String city = doc.string("city");
     String stem = fileName.replaceAll("\\.ya?ml$", "");
@@ -22,7 +24,7 @@ final class Readme {
     meta(sh.createRow(r++), st, Layout.META_FILE, fileName);
     meta(sh.createRow(r++), st, Layout.META_VERSION, Layout.VERSION);
     r++;
-    for (String[] l : lines(city, fileName, stem)) {
+    for (String[] l : lines(city, fileName, stem, regulation)) {
       XSSFRow row = sh.createRow(r++);
       if (l.length == 1) {
         TemplateWriter.cell(row, 0, l[0], st.header);
@@ -47,11 +49,11 @@ final class Readme {
     return Math.max(1, (width + TEXT_WIDTH - 5) / (TEXT_WIDTH - 4));
   }
 
-  private static List<String[]> lines(String city, String fileName, String stem) {
+  private static List<String[]> lines(String city, String fileName, String stem, String regulation) {
     return List.of(
         new String[] {"填写说明"},
         new String[] {"1", "本表用于填报" + city + "现行的职工医保、生育保险和居民医保政策参数。填好后由省级用 policy-check import 导入 city-policies/"
-            + fileName + "，再用 policy-check check 对照辽医保规〔2025〕2号逐条检查。"},
+            + fileName + "，再用 policy-check check 对照" + regulation + "逐条检查。"},
         new String[] {"2", "只在浅黄色单元格中填写；其他单元格已锁定（工作表保护，没有密码）。请不要改工作表的名称、不要移动或删除列，也不要改“字段路径”列。"},
         new String[] {"3", "只填有正式文件依据的数值。不知道的请留空：留空表示“未知”，不会被当作 0，也不会被当作合规，检查时报告“待定”。"},
         new String[] {"4", "金额以元为单位写阿拉伯数字（15 万元写 150000）；百分比写百分数（8.6% 写 8.6）；有下拉箭头的单元格从列表中选择。不要填公式。"},

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +31,7 @@ class BaselineFileErrorsTest {
   Path cities;
 
   String git(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
-    return out;
+    return Git.run(repo, args);
   }
 
   @BeforeEach
@@ -48,8 +44,8 @@ class BaselineFileErrorsTest {
     git("commit", "-q", "-m", "baseline");
   }
 
-  GitBaselineTest.Run check(String baseline, String format) {
-    return GitBaselineTest.run("check", cities.toString(), "--baseline", baseline, "--as-of", "2026-06-30", "--format", format);
+  Run check(String baseline, String format) {
+    return Cli.run("check", cities.toString(), "--baseline", baseline, "--as-of", "2026-06-30", "--format", format);
   }
 
   @Test
@@ -57,7 +53,7 @@ class BaselineFileErrorsTest {
     Path secret = Files.writeString(elsewhere.resolve("shadow"), SECRET);
     Files.createSymbolicLink(cities.resolve("zz.yaml"), secret);
     for (String format : List.of("github", "json", "text")) {
-      GitBaselineTest.Run r = check("git:HEAD", format);
+      Run r = check("git:HEAD", format);
       assertEquals(2, r.code(), r.err());
       assertFalse(r.out().isEmpty(), "the other files are checked and reported");
       assertFalse((r.out() + r.err()).contains("SECRET"), r.out() + r.err());
@@ -80,7 +76,7 @@ class BaselineFileErrorsTest {
     Files.delete(cities.resolve("compliant.yaml"));
     Files.writeString(cities.resolve("compliant.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
 
-    GitBaselineTest.Run r = check("git:HEAD", "json");
+    Run r = check("git:HEAD", "json");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains(cities.resolve("compliant.yaml") + ": 错误: 无法读取它的基线：无法从 git 读取基线文件 HEAD:city-policies/compliant.yaml"),
         r.err());
@@ -95,7 +91,7 @@ class BaselineFileErrorsTest {
     Path secret = Files.writeString(elsewhere.resolve("shadow"), SECRET);
     Files.createSymbolicLink(base.resolve("shenyang.yaml"), secret);
     Files.writeString(base.resolve("compliant.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
-    GitBaselineTest.Run r = check("dir:" + base, "github");
+    Run r = check("dir:" + base, "github");
     assertEquals(2, r.code(), r.err());
     assertFalse((r.out() + r.err()).contains("SECRET"), r.out() + r.err());
     assertTrue(r.err().contains(cities.resolve("shenyang.yaml") + ": 错误: 无法读取它的基线：基线文件 " + base.resolve("shenyang.yaml")

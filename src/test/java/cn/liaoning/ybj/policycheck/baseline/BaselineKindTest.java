@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.cli.Main;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +34,7 @@ class BaselineKindTest {
   Path cities;
 
   String git(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
-    return out;
+    return Git.run(repo, args);
   }
 
   /** main holds Shenyang as it is; origin/main points at it, as after a fetch. */
@@ -60,8 +57,6 @@ class BaselineKindTest {
     git("add", ".");
     git("commit", "-q", "-m", "lower the deductible");
   }
-
-  record Run(int code, String out, String err) {}
 
   /** The real command line, run from the repository root as CI runs it. */
   Run cli(String... args) throws Exception {
@@ -128,16 +123,16 @@ class BaselineKindTest {
   @Test
   void everyOutputFormatNamesTheKindOfBaseline() throws Exception {
     Files.writeString(cities.resolve("shenyang.yaml"), Shenyang.withDeductible(Shenyang.text(), 100), StandardCharsets.UTF_8);
-    GitBaselineTest.Run text = GitBaselineTest.run("check", cities.toString(), "--baseline", "git:HEAD", "--as-of", "2026-06-30",
+    Run text = Cli.run("check", cities.toString(), "--baseline", "git:HEAD", "--as-of", "2026-06-30",
         "--color", "never");
     assertEquals(1, text.code(), text.err());
     assertTrue(text.out().contains("基线 git:HEAD"), text.out());
-    GitBaselineTest.Run sarif = GitBaselineTest.run("check", cities.toString(), "--baseline", "git:HEAD", "--as-of", "2026-06-30",
+    Run sarif = Cli.run("check", cities.toString(), "--baseline", "git:HEAD", "--as-of", "2026-06-30",
         "--format", "sarif");
     assertTrue(sarif.out().contains("\"baseline\" : \"git:HEAD\""), sarif.out());
     String head = git("rev-parse", "HEAD").strip();
     for (String format : List.of("text", "json", "sarif", "junit", "github")) {
-      GitBaselineTest.Run r = GitBaselineTest.run("check", cities.toString(), "--baseline", "HEAD", "--as-of", "2026-06-30",
+      Run r = Cli.run("check", cities.toString(), "--baseline", "HEAD", "--as-of", "2026-06-30",
           "--format", format);
       assertEquals(1, r.code(), r.err());
       // stderr, whatever the format: the kind and the commit compared with

@@ -1,19 +1,18 @@
 package cn.liaoning.ybj.policycheck.baseline;
 
+import static cn.liaoning.ybj.policycheck.testsupport.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.liaoning.ybj.policycheck.cli.Main;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,27 +30,9 @@ class GitBaselineTest {
   @TempDir Path repo;
   Path cities;
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return new ObjectMapper().readTree(out);
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   String git(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
-    return out;
+    return Git.run(repo, args);
   }
 
   void write(String name, String text) throws IOException {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.liaoning.ybj.policycheck.baseline.GitBaselineTest.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +28,7 @@ class ReviewerScenariosTest {
   Path cities;
 
   String git(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
-    return out;
+    return Git.run(repo, args);
   }
 
   /** The baseline commit: every city file of the project as it is. */
@@ -56,7 +52,7 @@ class ReviewerScenariosTest {
   Run check(String... more) {
     List<String> args = new ArrayList<>(List.of("check", cities.toString(), "--baseline", "HEAD", "--as-of", "2026-06-30"));
     args.addAll(List.of(more));
-    return GitBaselineTest.run(args.toArray(String[]::new));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   /** The all-null Dalian file filled with the compliant fixture's values, its one source named or not. */

@@ -3,11 +3,12 @@ package cn.liaoning.ybj.policycheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.engine.FieldRules;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class FormatDocTest {
           StandardCharsets.UTF_8);
       assertEquals(committed, generated, "the field reference in docs/city-file-format.md is out of date: cp " + fresh + " docs/");
     }
-    Run r = CheckCommandTest.run("schema", "--markdown");
+    Run r = Cli.run("schema", "--markdown");
     assertEquals(0, r.code(), r.err());
     assertEquals(generated, r.out());
   }

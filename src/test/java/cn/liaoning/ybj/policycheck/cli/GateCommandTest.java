@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
 import cn.liaoning.ybj.policycheck.report.SarifSchema;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class GateCommandTest {
 
   @Test
   void helpDocumentsTheGate() {
-    Run r = CheckCommandTest.run("check", "--help");
+    Run r = Cli.run("check", "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("--baseline=REF"), r.out());
     assertTrue(r.out().contains("--fail-on-existing"), r.out());
@@ -34,13 +35,13 @@ class GateCommandTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), TestSupport.compliantWith("employee.contribution.base_ceiling_pct", 250), StandardCharsets.UTF_8);
     Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
     for (String format : new String[] {"sarif", "junit", "github"}) {
-      Run r = CheckCommandTest.run("check", bad.toString(), "--as-of", "2026-06-30", "--format", format);
+      Run r = Cli.run("check", bad.toString(), "--as-of", "2026-06-30", "--format", format);
       assertEquals(1, r.code(), format + ": " + r.err());
       assertEquals("", r.err(), format);
-      Run clean = CheckCommandTest.run("check", ok.toString(), "--as-of", "2026-06-30", "--format", format);
+      Run clean = Cli.run("check", ok.toString(), "--as-of", "2026-06-30", "--format", format);
       assertEquals(0, clean.code(), format + ": " + clean.err());
     }
-    Run gh = CheckCommandTest.run("check", bad.toString(), "--as-of", "2026-06-30", "--format", "github");
+    Run gh = Cli.run("check", bad.toString(), "--as-of", "2026-06-30", "--format", "github");
     assertTrue(gh.out().startsWith("::error file="), gh.out());
   }
 
@@ -49,7 +50,7 @@ class GateCommandTest {
     Path old = Files.createDirectories(dir.resolve("old"));
     Files.writeString(old.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
     Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
-    Run r = CheckCommandTest.run("check", ok.toString(), "--baseline", old.toString(), "--as-of", "2026-06-30", "--color", "never");
+    Run r = Cli.run("check", ok.toString(), "--baseline", old.toString(), "--as-of", "2026-06-30", "--color", "never");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("与基线 dir:" + old + " 相比：新增违规 0 项"), r.out());
   }
@@ -60,7 +61,7 @@ class GateCommandTest {
     Path sarif = dir.resolve("out/policy-check.sarif");
     Path junit = dir.resolve("out/policy-check.xml");
     Path summary = dir.resolve("summary.md");
-    Run r = CheckCommandTest.run("check", bad.toString(), "--as-of", "2026-06-30", "--format", "github",
+    Run r = Cli.run("check", bad.toString(), "--as-of", "2026-06-30", "--format", "github",
         "--output", "sarif=" + sarif, "--output", "junit=" + junit, "--summary", summary.toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().startsWith("::error "), r.out());
@@ -82,7 +83,7 @@ class GateCommandTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), TestSupport.compliantWith("employee.contribution.base_ceiling_pct", 250), StandardCharsets.UTF_8);
     Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
     Path sarif = dir.resolve("policy-check.sarif");
-    Run r = CheckCommandTest.run("check", bad.toString(), ok.toString(), "--as-of", "2026-06-30", "--format", "sarif",
+    Run r = Cli.run("check", bad.toString(), ok.toString(), "--as-of", "2026-06-30", "--format", "sarif",
         "--output", "sarif=" + sarif);
     assertEquals(1, r.code(), r.err());
     assertEquals(Files.readString(sarif, StandardCharsets.UTF_8), r.out(), "--format sarif (streamed) and --output sarif=FILE");
@@ -96,17 +97,17 @@ class GateCommandTest {
   @Test
   void badOutputsAreUsageErrorsInChinese() throws IOException {
     Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
-    Run typo = CheckCommandTest.run("check", ok.toString(), "--output", "sarfi=x.sarif");
+    Run typo = Cli.run("check", ok.toString(), "--output", "sarfi=x.sarif");
     assertEquals(2, typo.code());
     assertTrue(typo.err().contains("--output 的格式“sarfi”不存在") && typo.err().contains("是否想写“sarif”？"), typo.err());
-    Run noFile = CheckCommandTest.run("check", ok.toString(), "--output", "junit");
+    Run noFile = Cli.run("check", ok.toString(), "--output", "junit");
     assertEquals(2, noFile.code());
     assertTrue(noFile.err().contains("--output 应写成 格式=文件"), noFile.err());
-    Run overInput = CheckCommandTest.run("check", ok.toString(), "--output", "json=" + ok);
+    Run overInput = Cli.run("check", ok.toString(), "--output", "json=" + ok);
     assertEquals(2, overInput.code());
     assertTrue(overInput.err().contains("已另有用途"), overInput.err());
     assertEquals(TestSupport.compliant(), Files.readString(ok, StandardCharsets.UTF_8), "the city file is untouched");
-    Run only = CheckCommandTest.run("check", ok.toString(), "--only", "changed");
+    Run only = Cli.run("check", ok.toString(), "--only", "changed");
     assertEquals(2, only.code());
     assertTrue(only.err().contains("--only changed 须与 --baseline 同用"), only.err());
     for (Run r : List.of(typo, noFile, overInput, only)) {
@@ -120,7 +121,7 @@ class GateCommandTest {
     Path ok = Files.writeString(dir.resolve("ok.yaml"), TestSupport.compliant(), StandardCharsets.UTF_8);
     Path blocker = Files.writeString(dir.resolve("not-a-dir"), "x", StandardCharsets.UTF_8);
     Path good = dir.resolve("good.sarif");
-    Run r = CheckCommandTest.run("check", ok.toString(), "--as-of", "2026-06-30", "--output", "sarif=" + good,
+    Run r = Cli.run("check", ok.toString(), "--as-of", "2026-06-30", "--output", "sarif=" + good,
         "--output", "junit=" + blocker.resolve("policy-check.xml"));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("无法写入 " + blocker.resolve("policy-check.xml")), r.err());
@@ -137,7 +138,7 @@ class GateCommandTest {
     Path step = Files.writeString(dir.resolve("step.md"), "# 之前的步骤\n", StandardCharsets.UTF_8);
     var before = TestEnvironment.set("GITHUB_STEP_SUMMARY", step.toString());
     try {
-      Run r = CheckCommandTest.run("check", ok.toString(), "--as-of", "2026-06-30");
+      Run r = Cli.run("check", ok.toString(), "--as-of", "2026-06-30");
       assertEquals(0, r.code(), r.err());
     } finally {
       TestEnvironment.restore(before);
@@ -154,11 +155,11 @@ class GateCommandTest {
     assertTrue(!base.equals(TestSupport.compliant()), "the fixture has approvals: []");
     Path quoted = Files.writeString(dir.resolve("quoted.yaml"),
         base + String.format(block, "[\"employee.outpatient.classes[2].deductible\"]"), StandardCharsets.UTF_8);
-    Run ok = CheckCommandTest.run("check", quoted.toString(), "--as-of", "2026-06-30");
+    Run ok = Cli.run("check", quoted.toString(), "--as-of", "2026-06-30");
     assertEquals(0, ok.code(), ok.err());
     Path bare = Files.writeString(dir.resolve("bare.yaml"),
         base + String.format(block, "[employee.outpatient.classes[2].deductible]"), StandardCharsets.UTF_8);
-    Run r = CheckCommandTest.run("check", bare.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("check", bare.toString(), "--as-of", "2026-06-30");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("含方括号的值要加引号，如 [\"employee.outpatient.classes[2].deductible\"]"), r.err());
   }
@@ -168,7 +169,7 @@ class GateCommandTest {
     Path f = Files.writeString(dir.resolve("w.yaml"), TestSupport.compliantWith("waivers", List.of(java.util.Map.of(
         "rule", "EMP-OUTPATIENT-DEDUCT-MN", "reason", "x", "approval_ref", "辽医保函〔2026〕1号", "expires", "2027-12-31"))),
         StandardCharsets.UTF_8);
-    Run r = CheckCommandTest.run("check", f.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("check", f.toString(), "--as-of", "2026-06-30");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith(f + ":"), r.err());
     assertTrue(r.err().contains("是否想写“EMP-OUTPATIENT-DEDUCT-MIN”？"), r.err());

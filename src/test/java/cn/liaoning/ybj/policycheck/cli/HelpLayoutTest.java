@@ -3,7 +3,8 @@ package cn.liaoning.ybj.policycheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class HelpLayoutTest {
   void everyHelpFitsAndSaysWhatPicocliSays() {
     CommandLine all = Main.commandLine(new String[0]);
     for (String[] args : helpCommands(all)) {
-      Run r = CheckCommandTest.run(args);
+      Run r = Cli.run(args);
       assertEquals(0, r.code(), r.err());
       for (String l : r.out().lines().toList()) {
         assertTrue(HelpLayout.columns(l) <= 80, String.join(" ", args) + ": too wide: " + l);

@@ -1,5 +1,6 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import static cn.liaoning.ybj.policycheck.testsupport.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.liaoning.ybj.policycheck.history.GitHistory;
 import cn.liaoning.ybj.policycheck.history.History;
 import cn.liaoning.ybj.policycheck.history.HistoryChart;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -37,31 +37,9 @@ class HistoryCommandTest {
   @TempDir Path repo;
   Path cities;
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return new ObjectMapper().readTree(out);
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   void git(String date, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
-    if (date != null) {
-      pb.environment().put("GIT_AUTHOR_DATE", date);
-      pb.environment().put("GIT_COMMITTER_DATE", date);
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
+    Git.at(repo, date, args);
   }
 
   void commit(String date, String message) throws Exception {

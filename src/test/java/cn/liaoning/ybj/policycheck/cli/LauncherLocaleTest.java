@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherLocaleTest {
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
 
   /** The launcher's locale block, then java with the test class path, in an environment of {@code locale} only. */
   private Run run(boolean withLauncherBlock, String locale, String... args) throws Exception {

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,12 +37,12 @@ class LawReadingCommandTest {
   void aGuidelineShortfallWithAnApprovedWaiverIsWaivedAndExitsZero() throws IOException {
     Path f = write("guideline.yaml", TestSupport.compliantWith("employee.inpatient.classes[2].in_service_pct", 79,
         "waivers", List.of(waiver("EMP-INPATIENT-GUIDELINE", "辽医保函〔2026〕15号"))));
-    Run r = CheckCommandTest.run("check", f.toString(), "--as-of", "2026-06-30", "--format", "json");
+    Run r = Cli.run("check", f.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, r.code(), r.out() + r.err());
     JsonNode city = new ObjectMapper().readTree(r.out()).get("cities").get(0);
     assertEquals(1, city.get("summary").get("waived").asInt(), r.out());
     assertEquals(0, city.get("summary").get("violation").asInt(), r.out());
-    Run without = CheckCommandTest.run("check", write("no-waiver.yaml",
+    Run without = Cli.run("check", write("no-waiver.yaml",
         TestSupport.compliantWith("employee.inpatient.classes[2].in_service_pct", 79)).toString(), "--as-of", "2026-06-30");
     assertEquals(1, without.code(), without.out());
   }
@@ -52,7 +53,7 @@ class LawReadingCommandTest {
     Path f = write("rate.yaml", TestSupport.compliantWith("employee.contribution.employer_rate_pct", 6.5,
         "employee.contribution.employer_combined_rate_pct", null,
         "waivers", List.of(waiver("EMP-RATE-EMPLOYER-BAND", "辽医保函〔2025〕5号"))));
-    Run r = CheckCommandTest.run("check", f.toString(), "--as-of", "2025-03-01", "--format", "json");
+    Run r = Cli.run("check", f.toString(), "--as-of", "2025-03-01", "--format", "json");
     assertEquals(0, r.code(), r.out() + r.err());
     JsonNode findings = new ObjectMapper().readTree(r.out()).get("cities").get(0).get("findings");
     for (JsonNode n : findings) {
@@ -61,7 +62,7 @@ class LawReadingCommandTest {
         assertEquals("in-principle", n.get("strength").asText(), n.toString());
       }
     }
-    Run after = CheckCommandTest.run("check", f.toString(), "--as-of", "2025-06-30");
+    Run after = Cli.run("check", f.toString(), "--as-of", "2025-06-30");
     assertEquals(1, after.code(), "mandatory under 2号: " + after.out());
   }
 
@@ -73,7 +74,7 @@ class LawReadingCommandTest {
     int seen = 0;
     for (String day : List.of("2024-09-01", "2024-12-31", "2025-01-01", "2025-03-01", "2025-06-29", "2025-06-30", "2026-12-31",
         "2027-01-10", "2028-12-31")) {
-      Run r = CheckCommandTest.run("check", bad.toString(), "city-policies", "--as-of", day, "--format", "json");
+      Run r = Cli.run("check", bad.toString(), "city-policies", "--as-of", day, "--format", "json");
       assertEquals(1, r.code(), day + ": " + r.err());
       for (JsonNode city : json.readTree(r.out()).get("cities")) {
         for (JsonNode f : city.get("findings")) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
 import cn.liaoning.ybj.policycheck.report.ReportFiles;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,19 +36,6 @@ class ReportAllOrNothingTest {
     return m;
   }
 
-  private static boolean run(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   /**
    * One file of the previous report cannot be replaced (immutable): three files used to be the new
    * city's and findings.json the old one's, while the message said the old report was intact.
@@ -57,12 +46,12 @@ class ReportAllOrNothingTest {
     Path shenyang = Files.writeString(root.resolve("shenyang.yaml"),
         TestSupport.compliantWith("city", "沈阳市", "code", "2101", "employee.contribution.base_ceiling_pct", 250));
     Path m = root.resolve("m");
-    assertEquals(0, CheckCommandTest.run("report", dalian.toString(), "--out", m.toString(), "--as-of", "2026-06-30").code());
+    assertEquals(0, Cli.run("report", dalian.toString(), "--out", m.toString(), "--as-of", "2026-06-30").code());
     Map<String, byte[]> before = read(m);
     Path locked = m.resolve("findings.json");
-    assumeTrue(run("chattr", "+i", locked.toString()), "chattr +i is not available here (needs root and a file system that has it)");
+    assumeTrue(Tools.succeeds(30, "chattr", "+i", locked.toString()), "chattr +i is not available here (needs root and a file system that has it)");
     try {
-      CheckCommandTest.Run r = CheckCommandTest.run("report", shenyang.toString(), "--out", m.toString(), "--as-of", "2026-06-30");
+      Run r = Cli.run("report", shenyang.toString(), "--out", m.toString(), "--as-of", "2026-06-30");
       assertEquals(2, r.code(), r.err());
       assertEquals("policy-check: 无法写入报告目录 " + m + "：不允许替换或写入（文件可能被设为不可更改，或在共享目录中属于其他用户）"
           + "（已放回上一次的报告，未被改动）\n", r.err());
@@ -74,7 +63,7 @@ class ReportAllOrNothingTest {
         assertEquals(FILES.size(), s.count(), "nothing left over");
       }
     } finally {
-      run("chattr", "-i", locked.toString());
+      Tools.succeeds(30, "chattr", "-i", locked.toString());
     }
   }
 
@@ -85,8 +74,8 @@ class ReportAllOrNothingTest {
     Path b = Files.writeString(root.resolve("b.yaml"), TestSupport.compliantWith("employee.contribution.base_ceiling_pct", 250));
     Path one = root.resolve("one");
     Path two = root.resolve("two");
-    CheckCommandTest.run("report", a.toString(), "--out", one.toString(), "--as-of", "2026-06-30");
-    CheckCommandTest.run("report", b.toString(), "--out", two.toString(), "--as-of", "2026-06-30");
+    Cli.run("report", a.toString(), "--out", one.toString(), "--as-of", "2026-06-30");
+    Cli.run("report", b.toString(), "--out", two.toString(), "--as-of", "2026-06-30");
     Set<String> ids = new HashSet<>();
     for (String f : FILES) {
       ids.add(ReportFiles.runId(f, Files.readAllBytes(one.resolve(f))));
@@ -107,7 +96,7 @@ class ReportAllOrNothingTest {
     Path target = Files.createDirectories(root.resolve("x").resolve("target"));
     Path lnk = Files.createSymbolicLink(root.resolve("lnk"), target);
     Path named = lnk.resolve("..").resolve("rep");
-    CheckCommandTest.Run r = CheckCommandTest.run("report", in.toString(), "--out", named.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("report", in.toString(), "--out", named.toString(), "--as-of", "2026-06-30");
     assertEquals(0, r.code(), r.err());
     Path real = root.resolve("x").resolve("rep").toRealPath();
     for (String f : FILES) {

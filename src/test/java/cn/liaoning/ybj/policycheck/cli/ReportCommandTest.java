@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,7 +33,7 @@ class ReportCommandTest {
   void writesFiveFilesAndPrintsTheirPaths() throws IOException {
     write("ok.yaml", TestSupport.compliant());
     Path out = dir.resolve("reports");
-    CheckCommandTest.Run r = CheckCommandTest.run("report", dir.resolve("in").toString(), "--out", out.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("report", dir.resolve("in").toString(), "--out", out.toString(), "--as-of", "2026-06-30");
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.err());
     for (String name : FILES) {
@@ -48,18 +50,18 @@ class ReportCommandTest {
     write("bad.yaml", TestSupport.compliantWith("employee.contribution.base_ceiling_pct", 250));
     Path out = dir.resolve("reports");
     String in = dir.resolve("in").toString();
-    CheckCommandTest.Run r = CheckCommandTest.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("有违规 1 个"), r.out());
     JsonNode json = new ObjectMapper().readTree(out.resolve("findings.json").toFile());
     assertEquals(1, json.get("summary").get("violation").asInt());
     assertTrue(Files.readString(out.resolve("index.html")).contains("EMP-BASE-CEILING"));
-    assertEquals(1, CheckCommandTest.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "violation").code());
-    assertEquals(1, CheckCommandTest.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "warning").code());
+    assertEquals(1, Cli.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "violation").code());
+    assertEquals(1, Cli.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "warning").code());
     write("bad.yaml", TestSupport.compliantWith("employee.inpatient.overall_ratio_pct", 95));
-    assertEquals(0, CheckCommandTest.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "violation").code(),
+    assertEquals(0, Cli.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "violation").code(),
         "a guidance warning is no violation");
-    assertEquals(1, CheckCommandTest.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "warning").code());
+    assertEquals(1, Cli.run("report", in, "--out", out.toString(), "--as-of", "2026-06-30", "--fail-on", "warning").code());
   }
 
   @Test
@@ -67,7 +69,7 @@ class ReportCommandTest {
     write("a-good.yaml", TestSupport.compliant());
     write("b-bad.yaml", "city: 错误市\nemployee:\n  anual_cap: 80000\n");
     Path out = dir.resolve("reports");
-    CheckCommandTest.Run r = CheckCommandTest.run("report", dir.resolve("in").toString(), "--out", out.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("report", dir.resolve("in").toString(), "--out", out.toString(), "--as-of", "2026-06-30");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("b-bad.yaml:3:3: 错误: 未知的键“anual_cap”"), r.err());
     assertTrue(r.out().contains("结果不完整：1 个统筹区（错误市）的文件有误"), r.out());
@@ -96,7 +98,7 @@ class ReportCommandTest {
     assertTrue(text.contains("employer_combined_rate_pct: 8.6 "), "the fixture still has the line to break");
     Files.writeString(shenyang, text.replace("employer_combined_rate_pct: 8.6 ", "employer_combined_rate_pct: 8.6%"));
     Path out = dir.resolve("reports");
-    CheckCommandTest.Run r = CheckCommandTest.run("report", in.toString(), "--out", out.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("report", in.toString(), "--out", out.toString(), "--as-of", "2026-06-30");
     assertEquals(2, r.code(), r.err());
 
     String html = Files.readString(out.resolve("index.html"));
@@ -124,7 +126,7 @@ class ReportCommandTest {
     assertEquals(line, city.get("errors").get(0).get("line").asInt());
     assertEquals(1, json.get("errors").size(), "and keeps it under errors");
 
-    CheckCommandTest.Run check = CheckCommandTest.run("check", in.toString(), "--as-of", "2026-06-30", "--color", "never");
+    Run check = Cli.run("check", in.toString(), "--as-of", "2026-06-30", "--color", "never");
     assertEquals(2, check.code());
     assertTrue(check.out().contains("1 个统筹区无法检查（文件有误：沈阳市"), check.out());
     assertTrue(check.out().contains("结果不完整"), check.out());
@@ -134,9 +136,9 @@ class ReportCommandTest {
   @Test
   void countsAgreeWithCheckAndRules() {
     Path out = dir.resolve("reports");
-    CheckCommandTest.Run report = CheckCommandTest.run("report", "city-policies", "--out", out.toString(), "--as-of", "2026-06-30");
-    CheckCommandTest.Run check = CheckCommandTest.run("check", "city-policies", "--as-of", "2026-06-30", "--color", "never");
-    CheckCommandTest.Run rules = CheckCommandTest.run("rules");
+    Run report = Cli.run("report", "city-policies", "--out", out.toString(), "--as-of", "2026-06-30");
+    Run check = Cli.run("check", "city-policies", "--as-of", "2026-06-30", "--color", "never");
+    Run rules = Cli.run("rules");
     java.util.regex.Matcher r = java.util.regex.Pattern.compile("有违规 (\\d+) 个，缺数据 (\\d+) 个.*，合规 (\\d+) 个").matcher(report.out());
     assertTrue(r.find(), report.out());
     java.util.regex.Matcher c = java.util.regex.Pattern.compile("有违规的 (\\d+) 个，缺数据（无违规、有待定）的 (\\d+) 个，合规的 (\\d+) 个")
@@ -161,7 +163,7 @@ class ReportCommandTest {
     write("ok.yaml", TestSupport.compliant());
     Path file = dir.resolve("not-a-dir");
     Files.writeString(file, "x");
-    CheckCommandTest.Run r = CheckCommandTest.run("report", dir.resolve("in").toString(), "--out", file.toString(), "--as-of", "2026-06-30");
+    Run r = Cli.run("report", dir.resolve("in").toString(), "--out", file.toString(), "--as-of", "2026-06-30");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("无法写入报告目录"), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
@@ -172,8 +174,8 @@ class ReportCommandTest {
     write("ok.yaml", TestSupport.compliantWith("maternity.rate_pct", null));
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    assertEquals(0, CheckCommandTest.run("report", dir.resolve("in").toString(), "--out", a.toString(), "--as-of", "2026-06-30").code());
-    assertEquals(0, CheckCommandTest.run("report", dir.resolve("in").toString(), "--out", b.toString(), "--as-of", "2026-06-30").code());
+    assertEquals(0, Cli.run("report", dir.resolve("in").toString(), "--out", a.toString(), "--as-of", "2026-06-30").code());
+    assertEquals(0, Cli.run("report", dir.resolve("in").toString(), "--out", b.toString(), "--as-of", "2026-06-30").code());
     for (String name : FILES) {
       assertEquals(-1L, Files.mismatch(a.resolve(name), b.resolve(name)), name);
     }
@@ -181,11 +183,11 @@ class ReportCommandTest {
 
   @Test
   void helpDescribesTheFilesAndExitCodes() {
-    CheckCommandTest.Run r = CheckCommandTest.run("report", "--help");
+    Run r = Cli.run("report", "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("index.html"), r.out());
     assertTrue(r.out().contains("findings.csv"), r.out());
     assertTrue(r.out().contains("退出状态"), r.out());
-    assertTrue(CheckCommandTest.run("--help").out().contains("report"), "listed among the subcommands");
+    assertTrue(Cli.run("--help").out().contains("report"), "listed among the subcommands");
   }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +52,8 @@ class ReportFaultsTest {
     Files.writeString(in.resolve("b.yaml"), TestSupport.compliantWith("city", "违规市", "employee.contribution.base_ceiling_pct", 250));
   }
 
-  private CheckCommandTest.Run report(Path dir, String day) {
-    return CheckCommandTest.run("report", in.toString(), "--out", dir.toString(), "--as-of", day, "--fail-on", "violation");
+  private Run report(Path dir, String day) {
+    return Cli.run("report", in.toString(), "--out", dir.toString(), "--as-of", day, "--fail-on", "violation");
   }
 
   private static Map<String, byte[]> read(Path dir) throws IOException {
@@ -62,7 +64,7 @@ class ReportFaultsTest {
     return m;
   }
 
-  private static void assertPlainAnswer(CheckCommandTest.Run r) {
+  private static void assertPlainAnswer(Run r) {
     for (String s : List.of(r.err(), r.out())) {
       assertFalse(s.contains("Exception") || s.contains("\tat ") || s.contains("内部错误"), s);
     }
@@ -90,7 +92,7 @@ class ReportFaultsTest {
     }
     Files.createDirectories(blocker.resolve("x"));
 
-    CheckCommandTest.Run r = report(out, NEW_DAY);
+    Run r = report(out, NEW_DAY);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("policy-check: 无法写入报告目录 " + out + "："), r.err());
     assertTrue(r.err().contains("（上一次的报告未被改动）"), r.err());
@@ -159,11 +161,11 @@ class ReportFaultsTest {
 
   @Test
   void outMustBeNamed() {
-    CheckCommandTest.Run missing = CheckCommandTest.run("report", in.toString(), "--as-of", OLD_DAY, "--out");
+    Run missing = Cli.run("report", in.toString(), "--as-of", OLD_DAY, "--out");
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("policy-check: 用法错误：") && missing.err().contains("--out"), missing.err());
 
-    CheckCommandTest.Run empty = CheckCommandTest.run("report", in.toString(), "--as-of", OLD_DAY, "--out", "");
+    Run empty = Cli.run("report", in.toString(), "--as-of", OLD_DAY, "--out", "");
     assertEquals(2, empty.code());
     assertTrue(empty.err().contains("policy-check: 用法错误：--out 不能为空：请给出报告目录（如 --out reports）"), empty.err());
     for (String f : FILES) {
@@ -175,7 +177,7 @@ class ReportFaultsTest {
   @Test
   void outThatCannotBeADirectoryGetsAPlainAnswer() throws IOException {
     Path file = Files.writeString(root.resolve("a-file"), "x");
-    CheckCommandTest.Run under = report(file.resolve("reports"), OLD_DAY);
+    Run under = report(file.resolve("reports"), OLD_DAY);
     assertEquals(2, under.code());
     assertTrue(under.err().contains("无法写入报告目录 " + file.resolve("reports") + "：路径中有一项不是目录（上一次的报告未被改动）"),
         under.err());
@@ -184,7 +186,7 @@ class ReportFaultsTest {
 
     assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no /proc here");
     Path proc = Path.of("/proc/policy-check-reports");
-    CheckCommandTest.Run r = report(proc, OLD_DAY);
+    Run r = report(proc, OLD_DAY);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("无法写入报告目录 " + proc + "："), r.err());
     assertPlainAnswer(r);
@@ -197,7 +199,7 @@ class ReportFaultsTest {
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       assumeFalse(Files.isWritable(out), "running with the right to write anywhere (root): nothing to test");
-      CheckCommandTest.Run r = report(out, NEW_DAY);
+      Run r = report(out, NEW_DAY);
       assertEquals(2, r.code());
       assertTrue(r.err().contains("无法写入报告目录 " + out + "：没有写权限（上一次的报告未被改动）"), r.err());
       assertPlainAnswer(r);
@@ -244,7 +246,7 @@ class ReportFaultsTest {
 
     Map<String, byte[]> before = snapshot(root);
     before.keySet().removeIf(k -> k.startsWith("out/") || k.startsWith("out" + java.io.File.separator));
-    CheckCommandTest.Run r = report(out, OLD_DAY);
+    Run r = report(out, OLD_DAY);
     assertEquals(1, r.code(), r.err());
     assertPlainAnswer(r);
 
@@ -269,7 +271,7 @@ class ReportFaultsTest {
   void outThroughDotDotIsFollowedAndShown() throws IOException {
     Files.createDirectories(out);
     Path named = out.resolve("..").resolve("elsewhere");
-    CheckCommandTest.Run r = report(named, OLD_DAY);
+    Run r = report(named, OLD_DAY);
     assertEquals(1, r.code(), r.err());
     Path real = root.resolve("elsewhere");
     for (String f : FILES) {

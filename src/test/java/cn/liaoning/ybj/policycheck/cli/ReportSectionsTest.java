@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +63,9 @@ class ReportSectionsTest {
     Path o = overlay("# 三级医院职工住院指导线提高到 87%\nparameters:\n  " + GUIDELINE + ":\n    values:\n      2026-01-01: { tier3: 87 }\n");
     Path plain = dir.resolve("plain");
     Path with = dir.resolve("with");
-    Run r0 = CheckCommandTest.run("report", "city-policies", "--as-of", AS_OF, "--out", plain.toString());
+    Run r0 = Cli.run("report", "city-policies", "--as-of", AS_OF, "--out", plain.toString());
     assertEquals(0, r0.code(), r0.err());
-    Run r = CheckCommandTest.run("report", "city-policies", "--as-of", AS_OF, "--overlay", o.toString(), "--out", with.toString());
+    Run r = Cli.run("report", "city-policies", "--as-of", AS_OF, "--overlay", o.toString(), "--out", with.toString());
     assertEquals(0, r.code(), "a new violation under the proposal is no failure of the report: " + r.err());
     assertEquals("", r.err());
     assertTrue(r.out().contains("参数调整的影响：1 个统筹区受影响（共比较 15 个）：变为违规 1 项"), r.out());
@@ -115,17 +116,17 @@ class ReportSectionsTest {
         + "  emp.inpatient.no_such_param:\n    values: { 2026-01-01: 90 }\n");
     Path out = dir.resolve("reports");
     // A previous report is left as it was.
-    Run first = CheckCommandTest.run("report", "city-policies/shenyang.yaml", "--as-of", AS_OF, "--out", out.toString());
+    Run first = Cli.run("report", "city-policies/shenyang.yaml", "--as-of", AS_OF, "--out", out.toString());
     assertEquals(0, first.code(), first.err());
     List<byte[]> before = new ArrayList<>();
     for (String name : ReportCommandTest.FILES) {
       before.add(Files.readAllBytes(out.resolve(name)));
     }
-    Run r = CheckCommandTest.run("report", "city-policies/shenyang.yaml", "--as-of", AS_OF, "--overlay", o.toString(),
+    Run r = Cli.run("report", "city-policies/shenyang.yaml", "--as-of", AS_OF, "--overlay", o.toString(),
         "--out", out.toString());
     assertEquals(2, r.code());
     assertEquals("", r.out(), "no summary: nothing written");
-    Run impact = CheckCommandTest.run("impact", o.toString(), "city-policies/shenyang.yaml", "--as-of", AS_OF);
+    Run impact = Cli.run("impact", o.toString(), "city-policies/shenyang.yaml", "--as-of", AS_OF);
     String diagnostics = impact.err().substring(0, impact.err().indexOf("policy-check: "));
     assertTrue(diagnostics.startsWith(o + ":5:3: 错误: 省级参数中没有“emp.inpatient.no_such_param”"), impact.err());
     assertTrue(r.err().startsWith(diagnostics), "the same file:line:column errors as impact:\n" + r.err());
@@ -139,7 +140,7 @@ class ReportSectionsTest {
     }
 
     Path fresh = dir.resolve("fresh");
-    assertEquals(2, CheckCommandTest.run("report", "city-policies/shenyang.yaml", "--overlay", dir.resolve("missing.yaml").toString(),
+    assertEquals(2, Cli.run("report", "city-policies/shenyang.yaml", "--overlay", dir.resolve("missing.yaml").toString(),
         "--out", fresh.toString()).code());
     assertFalse(Files.exists(fresh), "a missing overlay: no report directory either");
   }
@@ -180,7 +181,7 @@ class ReportSectionsTest {
     commit(repo, "2026-05-01T10:00:00+08:00", "沈阳：<script>alert(1)</script> 起付标准 200 元提高到 300 元");
 
     Path out = dir.resolve("out");
-    Run r = CheckCommandTest.run("report", cities.toString(), "--as-of", AS_OF, "--history", "--out", out.toString());
+    Run r = Cli.run("report", cities.toString(), "--as-of", AS_OF, "--history", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("整改进展：2 个状态，"), r.out());
     String html = read(out.resolve("index.html"));
@@ -209,7 +210,7 @@ class ReportSectionsTest {
     assertFalse(md.contains("<svg"), "no markup in the Markdown: its tables say the same");
     assertTrue(md.contains("| 沈阳市 | city-policies/shenyang.yaml |"), md);
 
-    Run since = CheckCommandTest.run("report", cities.toString(), "--as-of", AS_OF, "--history", "--since", "HEAD~1",
+    Run since = Cli.run("report", cities.toString(), "--as-of", AS_OF, "--history", "--since", "HEAD~1",
         "--out", dir.resolve("since").toString());
     assertEquals(0, since.code(), since.err());
     assertTrue(read(dir.resolve("since").resolve("index.html")).contains("，自 HEAD~1 起"), "the revision named is told");
@@ -220,7 +221,7 @@ class ReportSectionsTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.copy(Path.of("city-policies", "anshan.yaml"), in.resolve("anshan.yaml"));
     Path out = dir.resolve("out");
-    Run r = CheckCommandTest.run("report", in.toString(), "--history", "--out", out.toString());
+    Run r = Cli.run("report", in.toString(), "--history", "--out", out.toString());
     assertEquals(2, r.code());
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("policy-check: 无法读取整改进展（--history）："), r.err());
@@ -231,7 +232,7 @@ class ReportSectionsTest {
 
   @Test
   void sinceWithoutHistoryIsAUsageError() {
-    Run r = CheckCommandTest.run("report", "city-policies/shenyang.yaml", "--since", "HEAD~1", "--out", dir.resolve("x").toString());
+    Run r = Cli.run("report", "city-policies/shenyang.yaml", "--since", "HEAD~1", "--out", dir.resolve("x").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--since 只与 --history 一起使用"), r.err());
     assertFalse(Files.exists(dir.resolve("x")));

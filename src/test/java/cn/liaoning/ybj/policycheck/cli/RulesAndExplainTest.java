@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
 import cn.liaoning.ybj.policycheck.regulation.Catalogue;
 import cn.liaoning.ybj.policycheck.regulation.Coverage;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RulesAndExplainTest {
   @Test
   void rulesListsEveryCatalogueIdWithStrengthClauseAndSummary() {
-    Run r = CheckCommandTest.run("rules");
+    Run r = Cli.run("rules");
     assertEquals(0, r.code(), r.err());
     for (Catalogue.Entry e : Catalogue.load().entries().values()) {
       assertTrue(r.out().contains(e.id()), "missing " + e.id());
@@ -31,10 +32,10 @@ class RulesAndExplainTest {
 
   @Test
   void rulesShowsTheStrengthInForceAtTheAsOfDate() {
-    Run now = CheckCommandTest.run("rules", "--as-of", "2026-06-30");
+    Run now = Cli.run("rules", "--as-of", "2026-06-30");
     assertTrue(line(now.out(), "EMP-RATE-EMPLOYER-BAND").contains("强制"), now.out());
     assertTrue(line(now.out(), "EMP-INPATIENT-GUIDELINE").contains("原则性"), now.out());
-    Run before = CheckCommandTest.run("rules", "--as-of", "2025-03-01");
+    Run before = Cli.run("rules", "--as-of", "2025-03-01");
     assertTrue(line(before.out(), "EMP-RATE-EMPLOYER-BAND").contains("原则性"), before.out());
     assertTrue(line(before.out(), "EMP-CAP-MIN").contains("2025-06-30 起施行"), before.out());
   }
@@ -67,7 +68,7 @@ class RulesAndExplainTest {
 
   @Test
   void coverageMapsTheRequirementsTheFirstReadingMissed() {
-    Run r = CheckCommandTest.run("rules", "--coverage");
+    Run r = Cli.run("rules", "--coverage");
     for (String id : List.of("EMP-PAYMENT-MONTHLY", "RES-PAYMENT-ANNUAL", "MAT-NO-EMPLOYEE-CONTRIB", "MAT-ALLOWANCE-FUND",
         "MAT-ALLOWANCE-TRANSFER", "LINK-FLEX-INTERRUPTION", "LINK-EMP-TRANSFER-OUT-END", "LINK-FLEX-TRANSFER",
         "RES-CRITICAL-ZERO-CLAIM-RESET", "RES-CRITICAL-CONTINUITY-RESET", "RES-WAITING-EXEMPT", "RES-WAITING-REPAIR-PRICE")) {
@@ -80,7 +81,7 @@ class RulesAndExplainTest {
 
   @Test
   void coverageCommandPrintsReasonsForUncheckableItems() {
-    Run r = CheckCommandTest.run("rules", "--coverage");
+    Run r = Cli.run("rules", "--coverage");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("四(三)　加强宣传引导"), r.out());
     assertTrue(r.out().contains("不检查：政策解读和宣传引导"), r.out());
@@ -89,7 +90,7 @@ class RulesAndExplainTest {
 
   @Test
   void explainShowsClauseTextParametersInForceAndBranches() {
-    Run r = CheckCommandTest.run("explain", "EMP-RATE-EMPLOYER-BAND", "--as-of", "2026-06-30");
+    Run r = Cli.run("explain", "EMP-RATE-EMPLOYER-BAND", "--as-of", "2026-06-30");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("用人单位缴费费率控制在7%~8%区间"), r.out());
     assertTrue(r.out().contains("emp.rate.employer_min_pct = 7 %"), r.out());
@@ -102,7 +103,7 @@ class RulesAndExplainTest {
 
   @Test
   void explainBefore2haoShowsThe3haoStrengthAndItsOwnDeadline() {
-    Run r = CheckCommandTest.run("explain", "EMP-RATE-EMPLOYER-BAND", "--as-of", "2025-03-01");
+    Run r = Cli.run("explain", "EMP-RATE-EMPLOYER-BAND", "--as-of", "2025-03-01");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("强度：原则性（in-principle，3号 二(一)2）"), r.out());
     assertTrue(r.out().contains("整改期限：2024-08-09（3号 二(一)2 施行之日"), r.out());
@@ -111,7 +112,7 @@ class RulesAndExplainTest {
 
   @Test
   void explainTheGuidelineShowsItIsInPrincipleWithTheText() {
-    Run r = CheckCommandTest.run("explain", "EMP-INPATIENT-GUIDELINE", "--as-of", "2026-06-30");
+    Run r = Cli.run("explain", "EMP-INPATIENT-GUIDELINE", "--as-of", "2026-06-30");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("强度：原则性"), r.out());
     assertTrue(r.out().contains("原则上应分别达到 80%、84%、88%"), r.out());
@@ -120,14 +121,14 @@ class RulesAndExplainTest {
 
   @Test
   void explainAToleranceSaysItIsAReading() {
-    Run r = CheckCommandTest.run("explain", "EMP-INPATIENT-OVERALL", "--as-of", "2026-06-30");
+    Run r = Cli.run("explain", "EMP-INPATIENT-OVERALL", "--as-of", "2026-06-30");
     assertTrue(r.out().contains("about.overall_ratio_tolerance_points = 5 百分点"), r.out());
     assertTrue(r.out().contains("注：对“80%左右”“70%左右”的解读"), r.out());
   }
 
   @Test
   void explainBeforeTheRuleIsInForceSaysNotApplicable() {
-    Run r = CheckCommandTest.run("explain", "EMP-CAP-MIN", "--as-of", "2025-01-01");
+    Run r = Cli.run("explain", "EMP-CAP-MIN", "--as-of", "2025-01-01");
     assertTrue(r.out().contains("本规则所依条文尚未施行（2号 二(一)3 自 2025-06-30 起施行）"), r.out());
     assertTrue(r.out().contains("整改期限：无（不适用）"), r.out());
   }
@@ -135,7 +136,7 @@ class RulesAndExplainTest {
   @Test
   void helpOfRulesAndExplainStatesNoThresholdOrRegulationName() {
     for (String cmd : List.of("rules", "explain")) {
-      Run r = CheckCommandTest.run(cmd, "--help");
+      Run r = Cli.run(cmd, "--help");
       assertFalse(r.out().contains("辽医保规〔2025〕2号"), r.out());
       assertFalse(r.out().matches("(?s).*\\b(300|80|84|88|2026-12-31)\\b.*"), r.out());
     }
@@ -143,14 +144,14 @@ class RulesAndExplainTest {
 
   @Test
   void explainBeforeTheParameterTakesEffectSaysSo() {
-    Run r = CheckCommandTest.run("explain", "EMP-RATE-INDIVIDUAL", "--as-of", "2025-01-01");
+    Run r = Cli.run("explain", "EMP-RATE-INDIVIDUAL", "--as-of", "2025-01-01");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("emp.rate.individual_pct = 尚未生效"), r.out());
   }
 
   @Test
   void explainUnknownIdSuggestsTheNearest() {
-    Run r = CheckCommandTest.run("explain", "EMP-CAP-MNI");
+    Run r = Cli.run("explain", "EMP-CAP-MNI");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("是否想查“EMP-CAP-MIN”"), r.err());
     assertFalse(r.err().contains("Exception"));

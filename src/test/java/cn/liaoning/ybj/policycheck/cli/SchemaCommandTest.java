@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -18,8 +20,6 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.keyword.DisallowUnknownKeywordFactory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,15 +63,13 @@ class SchemaCommandTest {
 
   @Test
   void theCommittedSchemaIsTheCommandsOutput() throws IOException {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"schema"}, new PrintWriter(out), new PrintWriter(err));
-    assertEquals(0, code, err.toString());
+    Cli.Run r = Cli.run("schema");
+    assertEquals(0, r.code(), r.err());
     String committed = Files.readString(SCHEMA, StandardCharsets.UTF_8);
-    if (!committed.equals(out.toString())) {
+    if (!committed.equals(r.out())) {
       Path fresh = Path.of("target/city-policy.schema.json");
-      Files.writeString(fresh, out.toString(), StandardCharsets.UTF_8);
-      assertEquals(committed, out.toString(), "docs/city-policy.schema.json is out of date: run "
+      Files.writeString(fresh, r.out(), StandardCharsets.UTF_8);
+      assertEquals(committed, r.out(), "docs/city-policy.schema.json is out of date: run "
           + "./policy-check schema > docs/city-policy.schema.json (or cp " + fresh + " docs/)");
     }
   }
@@ -134,7 +132,8 @@ class SchemaCommandTest {
 
   @Test
   void pythonJsonschemaAgrees() throws Exception {
-    String python = Stream.of("/usr/bin/python3", "python3").filter(SchemaCommandTest::hasJsonschema).findFirst().orElse(null);
+    String python = Stream.of("/usr/bin/python3", "python3")
+        .filter(p -> Tools.succeeds(30, p, "-c", "import jsonschema, yaml")).findFirst().orElse(null);
     assumeTrue(python != null, "python3 with jsonschema and yaml (Debian: python3-jsonschema python3-yaml) not found: skipped");
     List<String> cmd = new ArrayList<>(List.of(python, "src/test/resources/jsonschema/validate.py", SCHEMA.toString()));
     List<Path> valid = valid();
@@ -156,19 +155,6 @@ class SchemaCommandTest {
     }
     for (Path f : invalid) {
       assertTrue(verdicts.getOrDefault(f.toString(), "").startsWith("invalid "), out);
-    }
-  }
-
-  private static boolean hasJsonschema(String python) {
-    try {
-      Process p = new ProcessBuilder(python, "-c", "import jsonschema, yaml").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

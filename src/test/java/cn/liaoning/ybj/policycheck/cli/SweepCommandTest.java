@@ -1,13 +1,13 @@
 package cn.liaoning.ybj.policycheck.cli;
 
+import static cn.liaoning.ybj.policycheck.testsupport.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   Path write(String text) throws IOException {
     Path p = dir.resolve("city.yaml");

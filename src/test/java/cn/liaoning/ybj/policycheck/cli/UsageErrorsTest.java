@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.CheckCommandTest.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class UsageErrorsTest {
       "Unmatched|Unknown option|Invalid value|Missing required|Expected parameter|should be specified|case-sensitive|Did you mean|Possible solutions");
 
   private static Run run(String... args) {
-    Run r = CheckCommandTest.run(args);
+    Run r = Cli.run(args);
     assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
     assertEquals("", r.out(), "nothing on stdout");
     assertFalse(ENGLISH.matcher(r.err()).find(), r.err());

@@ -28,7 +28,7 @@ class WrittenValueTest {
     CityResult r = TestSupport.checkWith(path, 299.999999999999); // 15 significant digits: read exactly
     Finding f = one(r, "EMP-OUTPATIENT-DEDUCT-MIN", path);
     assertNotEquals(Status.PASS, f.status(), f.toString());
-    String text = new cn.liaoning.ybj.policycheck.report.TextReport(TestSupport.catalogue(), false, false)
+    String text = new cn.liaoning.ybj.policycheck.report.TextReport(TestSupport.catalogue(), TestSupport.parameters(), false, false)
         .write(new RunResult(TestSupport.AS_OF, List.of(r), List.of()));
     assertTrue(text.contains("实际 299.999999999999　要求 ≥ 300"), "shown as written, not as 300:\n" + text);
     assertEquals("299.999999999999", Checks.n((Number) f.actual()));

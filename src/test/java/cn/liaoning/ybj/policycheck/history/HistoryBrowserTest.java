@@ -3,12 +3,11 @@ package cn.liaoning.ybj.policycheck.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaoning.ybj.policycheck.cli.Main;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
+import cn.liaoning.ybj.policycheck.testsupport.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class HistoryBrowserTest {
 
   @Test
   void everyChartIsDrawnAndFitsAnA4LandscapePage() throws Exception {
-    String chromium = Stream.of("chromium", "chromium-browser", "google-chrome").map(HistoryBrowserTest::onPath)
+    String chromium = Stream.of("chromium", "chromium-browser", "google-chrome").map(Tools::onPath)
         .filter(p -> p != null).findFirst().orElse(null);
     Assumptions.assumeTrue(chromium != null, "no chromium binary on the PATH: browser test skipped");
 
@@ -53,9 +52,7 @@ class HistoryBrowserTest {
     git(null, "add", "-A");
     git("2026-05-01T10:00:00+08:00", "commit", "-q", "-m", "二");
     Path out = repo.resolve("out");
-    int code = Main.run(new String[] {"history", cities.toString(), "--out", out.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    assertEquals(0, code);
+    assertEquals(0, Cli.run("history", cities.toString(), "--out", out.toString()).code());
 
     String page = Files.readString(out.resolve("history.html"), StandardCharsets.UTF_8);
     String script = "<script>window.addEventListener('load', () => { const r = {"
@@ -85,17 +82,7 @@ class HistoryBrowserTest {
   }
 
   private void git(String date, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
-    if (date != null) {
-      pb.environment().put("GIT_AUTHOR_DATE", date);
-      pb.environment().put("GIT_COMMITTER_DATE", date);
-    }
-    Process p = pb.start();
-    p.getInputStream().readAllBytes();
-    assertEquals(0, p.waitFor(), "git " + args[0]);
+    Git.at(repo, date, args);
   }
 
   private String chromium(String binary, List<String> args) throws Exception {
@@ -111,16 +98,5 @@ class HistoryBrowserTest {
       throw new AssertionError("chromium did not finish");
     }
     return Files.readString(stdout, StandardCharsets.UTF_8);
-  }
-
-  private static String onPath(String name) {
-    String path = System.getenv("PATH");
-    for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
-      Path p = Path.of(dir, name);
-      if (Files.isExecutable(p)) {
-        return p.toString();
-      }
-    }
-    return null;
   }
 }

@@ -1,19 +1,16 @@
 package cn.liaoning.ybj.policycheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import cn.liaoning.ybj.policycheck.cli.Main;
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.engine.TestSupport;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +48,7 @@ class BrowserReportTest {
   @BeforeAll
   static void findChromium() throws IOException {
     chromium = Stream.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-        .map(BrowserReportTest::onPath).filter(p -> p != null).findFirst().orElse(null);
+        .map(Tools::onPath).filter(p -> p != null).findFirst().orElse(null);
     Files.createDirectories(WORK);
   }
 
@@ -117,7 +114,7 @@ class BrowserReportTest {
    * Skips the test when pdftotext is missing.
    */
   static Printed print(Path index, Path pdf) throws Exception {
-    Path pdftotext = onPath("pdftotext") == null ? null : Path.of(onPath("pdftotext"));
+    Path pdftotext = Tools.onPath("pdftotext") == null ? null : Path.of(Tools.onPath("pdftotext"));
     Assumptions.assumeTrue(pdftotext != null, "no pdftotext (poppler-utils) on the PATH: print test skipped");
     Files.deleteIfExists(pdf);
     chromium(List.of("--print-to-pdf=" + pdf.toAbsolutePath(), index.toAbsolutePath().toUri().toString()));
@@ -306,12 +303,9 @@ class BrowserReportTest {
 
   private static int report(Path out, Path in) throws IOException {
     deleteTree(out);
-    StringWriter so = new StringWriter();
-    StringWriter se = new StringWriter();
-    int code = Main.run(new String[] {"report", in.toString(), "--out", out.toString(), "--as-of", "2026-06-30"},
-        new PrintWriter(so), new PrintWriter(se));
-    assertTrue(Files.isRegularFile(out.resolve("index.html")), so + "\n" + se);
-    return code;
+    Cli.Run r = Cli.run("report", in.toString(), "--out", out.toString(), "--as-of", "2026-06-30");
+    assertTrue(Files.isRegularFile(out.resolve("index.html")), r.out() + "\n" + r.err());
+    return r.code();
   }
 
   /** What the measuring script collects once the page has laid out. */
@@ -402,20 +396,6 @@ class BrowserReportTest {
       Files.deleteIfExists(stdout);
       deleteTree(profile);
     }
-  }
-
-  static String onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path p = Path.of(dir, name);
-      if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-        return p.toString();
-      }
-    }
-    return null;
   }
 
   static void deleteTree(Path root) throws IOException {

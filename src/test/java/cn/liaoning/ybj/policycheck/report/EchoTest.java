@@ -76,14 +76,14 @@ class EchoTest {
 
   @Test
   void textShowsTheCharactersAndStartsNoLineOfItsOwn() {
-    String out = new TextReport(TestSupport.catalogue(), false, true).write(run);
+    String out = new TextReport(TestSupport.catalogue(), TestSupport.parameters(), false, true).write(run);
     clean("text", out);
     assertTrue(out.contains("沈阳市\\u000A" + FORGED + "\\u001B[2J\\u202E\\u0001\\u0000\\uD800\\uFFFE\\u2028\\u000D"), out);
   }
 
   @Test
   void githubCommandsStayOneLineEach() {
-    String out = new GithubReport(TestSupport.catalogue(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
+    String out = new GithubReport(TestSupport.catalogue(), TestSupport.parameters(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
     clean("github", out);
     for (String line : out.split("\n")) {
       assertTrue(line.startsWith("::error ") || line.startsWith("::warning ") || line.startsWith("::notice "), line);
@@ -92,7 +92,7 @@ class EchoTest {
 
   @Test
   void junitIsWellFormedXmlForAnotherParser() throws Exception {
-    String out = new JunitReport(TestSupport.catalogue(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
+    String out = new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), new Gate(EnumSet.of(Status.VIOLATION), false)).write(run, null);
     clean("junit", out);
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));

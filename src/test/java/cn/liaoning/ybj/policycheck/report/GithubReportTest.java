@@ -30,7 +30,7 @@ class GithubReportTest {
     // Proposal: floor back to 60 (fixes EMP-BASE-FLOOR) and the deductible lowered; neither approved.
     Path now = Gates.write(dir.resolve("new"), "shenyang.yaml", Shenyang.withDeductible(Shenyang.text(), 100));
     Comparison cmp = Gates.compare(old, now);
-    String out = new GithubReport(TestSupport.catalogue(), Gate.DEFAULT).write(cmp.run(), cmp);
+    String out = new GithubReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(cmp.run(), cmp);
     String file = "file=" + GithubReport.escapeProperty(FilePaths.relative(now.toString()));
 
     List<String> errors = lines(out, "::error ");
@@ -55,7 +55,7 @@ class GithubReportTest {
     // The baseline has no such file: every parameter is an unapproved change, on some 60 lines.
     Path now = Gates.write(dir.resolve("new"), "newcity.yaml", Shenyang.text().replace("city: 沈阳市", "city: 新市"));
     Comparison cmp = Gates.compare(Gates.write(dir.resolve("old"), "other.yaml", TestSupport.compliant()).getParent(), now);
-    String out = new GithubReport(TestSupport.catalogue(), Gate.DEFAULT).write(cmp.run(), cmp);
+    String out = new GithubReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(cmp.run(), cmp);
     List<String> errors = lines(out, "::error ");
     assertEquals(GithubReport.MAX_PER_KIND, errors.size(), out);
     assertTrue(lines(out, "::warning ").size() <= GithubReport.MAX_PER_KIND, out);
@@ -80,7 +80,7 @@ class GithubReportTest {
     Path now = Gates.write(dir.resolve("new"), "shenyang.yaml",
         Shenyang.text().replace(first, first + "      - { name: 社区卫生服务中心, tier: 1, deductible: 100, in_service_pct: 95, retired_pct: 98 }\n"));
     Comparison cmp = Gates.compare(old, now);
-    String out = new GithubReport(TestSupport.catalogue(), Gate.DEFAULT).write(cmp.run(), cmp);
+    String out = new GithubReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(cmp.run(), cmp);
     int inserted = Shenyang.lineOf("{ name: 特三级, tier: 3, deductible: 600,") + 1;
     List<String> onLine = lines(out, "::error ").stream().filter(l -> l.contains(",line=" + inserted + ",")).toList();
     assertEquals(1, onLine.size(), out);
@@ -95,7 +95,7 @@ class GithubReportTest {
   void withoutBaselineEveryViolationIsAnError() {
     Path f = Gates.write(dir, "bad.yaml", TestSupport.compliantWith("employee.contribution.base_ceiling_pct", 250));
     RunResult run = new Batch(TestSupport.checker()).run(List.of(f), TestSupport.AS_OF, null);
-    String out = new GithubReport(TestSupport.catalogue(), Gate.DEFAULT).write(run, null);
+    String out = new GithubReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(run, null);
     List<String> errors = lines(out, "::error ");
     assertEquals(1, errors.size(), out);
     assertTrue(errors.get(0).contains("EMP-BASE-CEILING"), out);

@@ -73,7 +73,7 @@ class JunitReportTest {
   @Test
   void everyViolationFailsNewOrNotAndSaysWhich() throws Exception {
     Comparison cmp = existingAndNew();
-    Document d = parse(new JunitReport(TestSupport.catalogue(), Gate.DEFAULT).write(cmp.run(), cmp));
+    Document d = parse(new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(cmp.run(), cmp));
 
     Element proc = testcase(d, "PROC-APPROVAL");
     Element failure = child(proc, "failure");
@@ -99,7 +99,7 @@ class JunitReportTest {
   @Test
   void countsAddUpToTheFindingsAndNoIndeterminateFindingPasses() throws Exception {
     RunResult run = new Batch(TestSupport.checker()).run(List.of(Path.of("city-policies")), TestSupport.AS_OF, null);
-    Document d = parse(new JunitReport(TestSupport.catalogue(), Gate.DEFAULT).write(run, null));
+    Document d = parse(new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(run, null));
     Element root = d.getDocumentElement();
     long findings = run.cities().stream().mapToLong(c -> c.findings().size()).sum();
     assertEquals(Long.toString(findings), root.getAttribute("tests"));
@@ -138,11 +138,11 @@ class JunitReportTest {
     Path f = Gates.write(dir, "warn.yaml", TestSupport.compliantWith("employee.inpatient.overall_ratio_pct", 70));
     RunResult run = new Batch(TestSupport.checker()).run(List.of(f), TestSupport.AS_OF, null);
     assertEquals(1, run.count(Status.WARNING), "the fixture's one warning");
-    Element w = testcase(parse(new JunitReport(TestSupport.catalogue(), Gate.DEFAULT).write(run, null)), "EMP-INPATIENT-OVERALL");
+    Element w = testcase(parse(new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(run, null)), "EMP-INPATIENT-OVERALL");
     assertNull(child(w, "failure"));
     assertNull(child(w, "skipped"));
     assertTrue(child(w, "system-out").getTextContent().startsWith("警告"), w.getTextContent());
-    Element failed = testcase(parse(new JunitReport(TestSupport.catalogue(), new Gate(Set.of(Status.VIOLATION, Status.WARNING), false))
+    Element failed = testcase(parse(new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), new Gate(Set.of(Status.VIOLATION, Status.WARNING), false))
         .write(run, null)), "EMP-INPATIENT-OVERALL");
     assertEquals("warning", child(failed, "failure").getAttribute("type"));
   }
@@ -153,7 +153,7 @@ class JunitReportTest {
     Path bad2 = Gates.write(dir, "bad2.yaml", "city: [\n");
     RunResult run = new Batch(TestSupport.checker()).run(
         List.of(Path.of("city-policies/shenyang.yaml"), Gates.write(dir, "ok.yaml", TestSupport.compliant()), bad, bad2), TestSupport.AS_OF, null);
-    Document d = parse(new JunitReport(TestSupport.catalogue(), Gate.DEFAULT).write(run, null));
+    Document d = parse(new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(run, null));
     NodeList cases = d.getElementsByTagName("testcase");
     Set<String> seen = new HashSet<>();
     int errors = 0;
@@ -172,7 +172,7 @@ class JunitReportTest {
     assertEquals("2", d.getDocumentElement().getAttribute("errors"));
     assertEquals(Long.toString(expected + 2), d.getDocumentElement().getAttribute("tests"));
     // The same run gives the same names (CI servers follow a case from run to run by its name).
-    assertEquals(new JunitReport(TestSupport.catalogue(), Gate.DEFAULT).write(run, null),
-        new JunitReport(TestSupport.catalogue(), Gate.DEFAULT).write(run, null));
+    assertEquals(new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(run, null),
+        new JunitReport(TestSupport.catalogue(), TestSupport.parameters(), Gate.DEFAULT).write(run, null));
   }
 }

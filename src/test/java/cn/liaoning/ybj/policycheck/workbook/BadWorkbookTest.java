@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +51,8 @@ class BadWorkbookTest {
   }
 
   /** Imports {@code file}, expects a refusal that says {@code expected}, and an untouched city file. */
-  private Books.Run refused(Path file, String... expected) {
-    Books.Run r = Books.run("import", file.toString(), "--dir", cities.toString());
+  private Run refused(Path file, String... expected) {
+    Run r = Cli.run("import", file.toString(), "--dir", cities.toString());
     assertEquals(2, r.code(), r.out() + r.err());
     for (String e : expected) {
       assertTrue(r.err().contains(e), "expected “" + e + "” in:\n" + r.err());
@@ -103,7 +105,7 @@ class BadWorkbookTest {
       Books.param(wb, "employee").getCell(5).setCellValue("不存在的文件");
     });
     XSSFWorkbook wb = keep[0];
-    Books.Run r = refused(p,
+    Run r = refused(p,
         c(wb, "employee.contribution.employer_combined_rate_pct") + ": 错误: 用人单位缴费费率（含生育保险）：所填应为数字，而不是“8.6%”"
             + "（百分比直接写数字，如 8 表示 8%，不要加“%”：是否想写 8.6？）",
         c(wb, "maternity.rate_pct") + ": 错误: 生育保险缴费费率：所填的值 150 超出允许范围 0–100%",
@@ -121,7 +123,7 @@ class BadWorkbookTest {
       Books.value(wb, "maternity.allowance_basis").setCellValue("本人缴费工资\u202E");
       Books.cell(wb, "职工门诊", 1, 0).setCellValue("三级\u200B");
     });
-    Books.Run r = refused(p, c(keep[0], "maternity.allowance_basis") + ": 错误: 生育津贴计发基数：含有不可见字符或控制字符 U+202E",
+    Run r = refused(p, c(keep[0], "maternity.allowance_basis") + ": 错误: 生育津贴计发基数：含有不可见字符或控制字符 U+202E",
         "dalian.xlsx!职工门诊!A2: 错误: 职工门诊医院类别 · 类别名称：含有不可见字符或控制字符 U+200B");
     assertFalse(r.err().contains("\u200B") || r.err().contains("\u202E"), "nothing invisible reaches the terminal");
   }
@@ -282,7 +284,7 @@ class BadWorkbookTest {
     Files.writeString(brokenCities.resolve("dalian.yaml"),
         Files.readString(cities.resolve("dalian.yaml")).replace("annual_cap: null", "annual_cap: 八万"));
     byte[] before = Books.bytes(brokenCities.resolve("dalian.yaml"));
-    Books.Run r = Books.run("import", books.resolve("dalian.xlsx").toString(), "--dir", brokenCities.toString());
+    Run r = Cli.run("import", books.resolve("dalian.xlsx").toString(), "--dir", brokenCities.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("城市文件本身有误，请先改正再导入"), r.err());
     assertArrayEquals(before, Books.bytes(brokenCities.resolve("dalian.yaml")));

@@ -1,11 +1,11 @@
 package cn.liaoning.ybj.policycheck.workbook;
 
-import cn.liaoning.ybj.policycheck.cli.Main;
+import static cn.liaoning.ybj.policycheck.testsupport.Cli.run;
+
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +19,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class Books {
   private Books() {}
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** The repository's city-policies/ (tests run in the project directory). */
   static final Path CITIES = Path.of("city-policies");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.policy.Schema;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
+import cn.liaoning.ybj.policycheck.testsupport.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,16 +46,7 @@ class OpenpyxlTest {
   }
 
   static boolean openpyxl() {
-    if (!Files.isExecutable(Path.of(PYTHON))) {
-      return false;
-    }
-    try {
-      Process p = new ProcessBuilder(PYTHON, "-c", "import openpyxl").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return Files.isExecutable(Path.of(PYTHON)) && Tools.succeeds(60, PYTHON, "-c", "import openpyxl");
   }
 
   private Path script(String name) throws IOException {
@@ -162,11 +156,11 @@ class OpenpyxlTest {
     Path filled = dir.resolve("dalian.xlsx");
     python(script("fill.py").toString(), books.resolve("dalian.xlsx").toString(), filled.toString(), specFile.toString());
     Path mine = Books.copyCities(dir);
-    Books.Run r = Books.run("import", filled.toString(), "--dir", mine.toString());
+    Run r = Cli.run("import", filled.toString(), "--dir", mine.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("职工医保普通门诊统筹年度最高支付限额：未填 → 2500 元（来源：大医保发〔2025〕9号）"), r.out());
 
-    Books.Run check = Books.run("check", mine.resolve("dalian.yaml").toString(), "--as-of", "2026-06-30", "--color", "never");
+    Run check = Cli.run("check", mine.resolve("dalian.yaml").toString(), "--as-of", "2026-06-30", "--color", "never");
     assertEquals(1, check.code(), check.err());
     assertTrue(check.out().contains("✓ 通过") && check.out().contains("EMP-CAP-MIN"), check.out());
     assertTrue(check.out().contains("✗ 违规  EMP-OUTPATIENT-CAP-MIN"), check.out());

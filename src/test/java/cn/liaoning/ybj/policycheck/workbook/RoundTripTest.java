@@ -9,6 +9,8 @@ import cn.liaoning.ybj.policycheck.engine.TestSupport;
 import cn.liaoning.ybj.policycheck.policy.CityPolicy;
 import cn.liaoning.ybj.policycheck.policy.PolicyLoader;
 import cn.liaoning.ybj.policycheck.policy.Schema;
+import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -61,7 +63,7 @@ class RoundTripTest {
     assertEquals(15, all.size());
     String[] args = Stream.concat(Stream.of("import", "--dir", cities.toString()), all.stream().map(Path::toString))
         .toArray(String[]::new);
-    Books.Run r = Books.run(args);
+    Run r = Cli.run(args);
     assertEquals(0, r.code(), r.err());
     assertEquals(15, r.out().split("：无改动", -1).length - 1, r.out());
     try (Stream<Path> s = Files.list(Books.CITIES)) {
@@ -83,13 +85,13 @@ class RoundTripTest {
     Path filled = dir.resolve("dalian.xlsx");
     Books.save(wb, filled);
 
-    Books.Run dry = Books.run("import", filled.toString(), "--dir", cities.toString(), "--dry-run");
+    Run dry = Cli.run("import", filled.toString(), "--dir", cities.toString(), "--dry-run");
     assertEquals(0, dry.code(), dry.err());
     assertArrayEquals(Books.bytes(Books.CITIES.resolve("dalian.yaml")), Books.bytes(cities.resolve("dalian.yaml")));
     assertTrue(dry.out().contains("职工医保统筹基金年度最高支付限额：未填 → 150000 元（来源：大医保发〔2025〕1号）"), dry.out());
     assertTrue(dry.out().contains("试运行"), dry.out());
 
-    Books.Run r = Books.run("import", filled.toString(), "--dir", cities.toString());
+    Run r = Cli.run("import", filled.toString(), "--dir", cities.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("新增来源 dalian-1"), r.out());
     String yaml = Files.readString(cities.resolve("dalian.yaml"));
@@ -98,7 +100,7 @@ class RoundTripTest {
     assertTrue(yaml.contains("      - { name: 一级, tier: 1, deductible: 200, in_service_pct: 92, retired_pct: 95 }\n"), yaml);
     assertTrue(yaml.contains("  collection_period: { start_month: 9, end_month: 12 }\n"), "flow style kept: " + yaml);
 
-    Books.Run check = Books.run("check", cities.resolve("dalian.yaml").toString(), "--format", "json", "--as-of", "2026-06-30");
+    Run check = Cli.run("check", cities.resolve("dalian.yaml").toString(), "--format", "json", "--as-of", "2026-06-30");
     assertEquals(0, check.code(), check.err());
     JsonNode city = new ObjectMapper().readTree(check.out()).get("cities").get(0);
     assertEquals(0, city.get("summary").path("indeterminate").asInt(), city.get("summary").toString());
@@ -114,7 +116,7 @@ class RoundTripTest {
 
     // Importing the same workbook again changes nothing.
     byte[] once = Books.bytes(cities.resolve("dalian.yaml"));
-    Books.Run again = Books.run("import", filled.toString(), "--dir", cities.toString());
+    Run again = Cli.run("import", filled.toString(), "--dir", cities.toString());
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("无改动"), again.out());
     assertArrayEquals(once, Books.bytes(cities.resolve("dalian.yaml")));
@@ -127,12 +129,12 @@ class RoundTripTest {
     Books.value(wb, "employee.annual_cap").setBlank();
     Path filled = dir.resolve("shenyang.xlsx");
     Books.save(wb, filled);
-    Books.Run r = Books.run("import", filled.toString(), "--dir", cities.toString());
+    Run r = Cli.run("import", filled.toString(), "--dir", cities.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("保留原值 150000 元"), r.out());
     assertArrayEquals(Books.bytes(Books.CITIES.resolve("shenyang.yaml")), Books.bytes(cities.resolve("shenyang.yaml")));
 
-    Books.Run clear = Books.run("import", filled.toString(), "--dir", cities.toString(), "--allow-clear");
+    Run clear = Cli.run("import", filled.toString(), "--dir", cities.toString(), "--allow-clear");
     assertEquals(0, clear.code(), clear.err());
     String yaml = Files.readString(cities.resolve("shenyang.yaml"));
     assertTrue(yaml.contains("  annual_cap: null             # “统筹基金最高支付限额”"), yaml);
@@ -148,7 +150,7 @@ class RoundTripTest {
     Books.param(wb, "employee.annual_cap").getCell(6).setCellValue("通知第一条");
     Path filled = dir.resolve("shenyang.xlsx");
     Books.save(wb, filled);
-    Books.Run r = Books.run("import", filled.toString(), "--dir", cities.toString());
+    Run r = Cli.run("import", filled.toString(), "--dir", cities.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("职工医保统筹基金年度最高支付限额：150000 元 → 200000 元（来源：沈医保发〔2026〕3号）"), r.out());
 
@@ -180,11 +182,11 @@ class RoundTripTest {
     Path filled = dir.resolve("shenyang.xlsx");
     Books.save(wb, filled);
 
-    Books.Run kept = Books.run("import", filled.toString(), "--dir", cities.toString(), "--dry-run");
+    Run kept = Cli.run("import", filled.toString(), "--dir", cities.toString(), "--dry-run");
     assertEquals(0, kept.code(), kept.err());
     assertTrue(kept.out().contains("保留该类别"), kept.out());
 
-    Books.Run r = Books.run("import", filled.toString(), "--dir", cities.toString(), "--allow-clear");
+    Run r = Cli.run("import", filled.toString(), "--dir", cities.toString(), "--allow-clear");
     assertEquals(0, r.code(), r.err());
     String yaml = Files.readString(cities.resolve("shenyang.yaml"));
     assertTrue(yaml.contains("      - { name: 一级及以下, tier: 1, deductible: 300, in_service_pct: 70, retired_pct: 75 }\n"), yaml);
@@ -204,7 +206,7 @@ class RoundTripTest {
     Books.value(wb, "employee.outpatient.annual_cap").setCellValue(13000);
     Path filled = dir.resolve("shenyang.xlsx");
     Books.save(wb, filled);
-    Books.Run r = Books.run("import", filled.toString(), "--dir", cities.toString());
+    Run r = Cli.run("import", filled.toString(), "--dir", cities.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("已在文件中改为 160000 元，工作簿未改动此项，保留文件中的值"), r.out());
     String text = Files.readString(yaml);
@@ -214,7 +216,7 @@ class RoundTripTest {
     Books.value(wb, "employee.annual_cap").setCellValue(170000);
     Books.save(wb, filled);
     byte[] before = Books.bytes(yaml);
-    Books.Run conflict = Books.run("import", filled.toString(), "--dir", cities.toString());
+    Run conflict = Cli.run("import", filled.toString(), "--dir", cities.toString());
     assertEquals(2, conflict.code(), conflict.out());
     assertTrue(conflict.err().contains("生成填报表时文件中为 150000，之后文件已改为 160000 元，工作簿中又填为 170000 元"), conflict.err());
     assertArrayEquals(before, Books.bytes(yaml));
@@ -230,11 +232,11 @@ class RoundTripTest {
         .replace("  linkage:\n    source: sy-guide-2025", "  linkage:\n    source: sy-guide-2024");
     Path yaml = mine.resolve("shenyang.yaml");
     Files.writeString(yaml, text);
-    Books.Run t = Books.run("template", yaml.toString(), "--out", mine.toString());
+    Run t = Cli.run("template", yaml.toString(), "--out", mine.toString());
     assertEquals(0, t.code(), t.err());
     XSSFWorkbook wb = Books.open(mine.resolve("shenyang.xlsx"));
     assertEquals("sy-guide-2024", Books.param(wb, "employee.linkage").getCell(5).getStringCellValue());
-    Books.Run r = Books.run("import", mine.resolve("shenyang.xlsx").toString(), "--dir", mine.toString());
+    Run r = Cli.run("import", mine.resolve("shenyang.xlsx").toString(), "--dir", mine.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("无改动"), r.out());
     assertEquals(text, Files.readString(yaml));
