@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.history;
 
 import cn.liaoning.ybj.policycheck.engine.Status;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.report.JsonReport;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -75,12 +76,7 @@ public final class HistoryJson {
       g.writeEndArray();
       g.writeArrayFieldStart("errors");
       for (Diagnostic d : h.errors()) {
-        g.writeStartObject();
-        g.writeStringField("file", d.file());
-        g.writeNumberField("line", d.line());
-        g.writeNumberField("column", d.column());
-        g.writeStringField("message", d.message());
-        g.writeEndObject();
+        JsonReport.diagnostic(g, d);
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -2,6 +2,7 @@ package cn.liaoning.ybj.policycheck.impact;
 
 import cn.liaoning.ybj.policycheck.engine.Finding;
 import cn.liaoning.ybj.policycheck.policy.Diagnostic;
+import cn.liaoning.ybj.policycheck.report.JsonReport;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -101,12 +102,7 @@ public final class ImpactJson {
       g.writeEndArray();
       g.writeArrayFieldStart("errors");
       for (Diagnostic d : impact.errors()) {
-        g.writeStartObject();
-        g.writeStringField("file", d.file());
-        g.writeNumberField("line", d.line());
-        g.writeNumberField("column", d.column());
-        g.writeStringField("message", d.message());
-        g.writeEndObject();
+        JsonReport.diagnostic(g, d);
       }
       g.writeEndArray();
       g.writeEndObject();

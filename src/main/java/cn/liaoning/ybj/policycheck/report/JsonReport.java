@@ -247,6 +247,28 @@ public final class JsonReport {
     return n;
   }
 
+  /**
+   * The same object as {@link #diagnostic}, written to a stream: the one shape of a file problem in
+   * every JSON output (check, report, impact, history).
+   */
+  public static void diagnostic(com.fasterxml.jackson.core.JsonGenerator g, Diagnostic d) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("file", d.file());
+    if (d.line() > 0) {
+      g.writeNumberField("line", d.line());
+    } else {
+      g.writeNullField("line");
+    }
+    if (d.column() > 0) {
+      g.writeNumberField("column", d.column());
+    } else {
+      g.writeNullField("column");
+    }
+    g.writeStringField("severity", d.severity() == Diagnostic.Severity.ERROR ? "error" : "warning");
+    g.writeStringField("message", d.message());
+    g.writeEndObject();
+  }
+
   private static void putInt(ObjectNode n, String k, Integer v) {
     if (v == null) {
       n.putNull(k);
