@@ -216,6 +216,29 @@ class ReportSectionsTest {
     assertTrue(read(dir.resolve("since").resolve("index.html")).contains("，自 HEAD~1 起"), "the revision named is told");
   }
 
+  /**
+   * A file broken in an old commit is history, not this run's input: the old state is marked on
+   * the chart and its error told on stderr, and the report exits as it would without it (0 here).
+   */
+  @Test
+  void aFileBrokenInAnOldCommitIsChartedButDoesNotFailTheReport() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path cities = Files.createDirectories(repo.resolve("city-policies"));
+    Files.writeString(cities.resolve("anshan.yaml"), "city: 鞍山市\ncode: [\n", StandardCharsets.UTF_8);
+    git(repo, null, "init", "-q");
+    commit(repo, "2026-03-01T10:00:00+08:00", "鞍山：写坏了");
+    Files.copy(Path.of("city-policies", "anshan.yaml"), cities.resolve("anshan.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    commit(repo, "2026-05-01T10:00:00+08:00", "鞍山：改正");
+
+    Path out = dir.resolve("out");
+    Run r = Cli.run("report", cities.toString(), "--as-of", AS_OF, "--history", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("anshan.yaml:"), "the old state's error is told: " + r.err());
+    assertTrue(r.err().contains("不影响退出状态"), r.err());
+    assertTrue(r.out().contains("历史中有 1 个文件状态无法读取"), r.out());
+    assertTrue(Files.exists(out.resolve("index.html")));
+  }
+
   @Test
   void historyOutsideGitIsAClearErrorAndNoReport() throws IOException {
     Path in = Files.createDirectories(dir.resolve("in"));
