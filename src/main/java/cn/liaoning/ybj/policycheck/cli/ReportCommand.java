@@ -152,7 +152,7 @@ final class ReportCommand implements Callable<Integer> {
     History past = null;
     if (history) {
       try {
-        past = History.walk(checker, GitHistory.of(args), since, null, RunOptions.progress(err));
+        past = History.walk(checker, GitHistory.of(args), since, null, day, RunOptions.progress(err)); // up to the as-of date
       } catch (BaselineException e) {
         err.println("policy-check: 无法读取整改进展（--history）：" + e.getMessage() + "；未写出报告");
         return 2;

@@ -91,7 +91,19 @@ public record History(List<String> paths, String since, LocalDate fixedAsOf, Lis
    */
   public static History walk(Checker checker, GitHistory git, String since, LocalDate fixedAsOf,
       BiConsumer<Integer, Integer> progress) throws BaselineException {
+    return walk(checker, git, since, fixedAsOf, null, progress);
+  }
+
+  /**
+   * As {@link #walk(Checker, GitHistory, String, LocalDate, BiConsumer)}, only the commits made on
+   * or before {@code until} (null: all): the progress up to a report's as-of date.
+   */
+  public static History walk(Checker checker, GitHistory git, String since, LocalDate fixedAsOf, LocalDate until,
+      BiConsumer<Integer, Integer> progress) throws BaselineException {
     List<GitHistory.Commit> commits = git.commits(since);
+    if (until != null) {
+      commits = commits.stream().filter(c -> !c.date().toLocalDate().isAfter(until)).toList();
+    }
     List<GitHistory.State> states = git.states(commits);
     Set<String> ids = new HashSet<>();
     Set<String> files = new TreeSet<>();

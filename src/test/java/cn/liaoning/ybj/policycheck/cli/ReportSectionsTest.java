@@ -214,6 +214,14 @@ class ReportSectionsTest {
         "--out", dir.resolve("since").toString());
     assertEquals(0, since.code(), since.err());
     assertTrue(read(dir.resolve("since").resolve("index.html")).contains("，自 HEAD~1 起"), "the revision named is told");
+
+    // The progress up to the report's as-of date: a commit made after it is not charted.
+    Run april = Cli.run("report", cities.toString(), "--as-of", "2026-04-01", "--history", "--out", dir.resolve("april").toString());
+    assertEquals(0, april.code(), april.err());
+    assertTrue(april.out().contains("整改进展：1 个状态，"), april.out());
+    Run before = Cli.run("report", cities.toString(), "--as-of", "2026-01-01", "--history", "--out", dir.resolve("before").toString());
+    assertEquals(0, before.code(), before.err());
+    assertTrue(before.out().contains("整改进展：没有改动这些文件的提交"), before.out());
   }
 
   /**
