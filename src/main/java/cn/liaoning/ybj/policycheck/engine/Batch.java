@@ -99,6 +99,13 @@ public final class Batch {
       CityResult r = checker.check(l.policy(), asOf, extra);
       return new One(new CityResult(r.city(), r.code(), r.file(), r.findings(), r.waivers(), warnings), List.of());
     } catch (RuntimeException e) {
+      // The JVM itself failing (out of memory, of class space), wrapped by the rule engine: not a
+      // defect to report for this file but the end of the run, which Main reports in one line.
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof VirtualMachineError vm) {
+          throw vm;
+        }
+      }
       // A defect of the checker, not of the file: reported for this file, the others still checked.
       return new One(null, List.of(new Diagnostic(f.toString(), 0, 0, Diagnostic.Severity.ERROR,
           "检查时发生内部错误（" + e.getClass().getSimpleName() + "），这是检查工具的缺陷，请报告", null)));
