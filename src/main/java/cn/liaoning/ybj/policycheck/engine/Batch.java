@@ -112,7 +112,11 @@ public final class Batch {
     }
   }
 
-  private static One join(Future<One> f) {
+  /**
+   * The result of a task run on a worker, or what it threw, rethrown as it was (a runtime
+   * exception or an error); shared by the other parallel walks (history).
+   */
+  public static <T> T join(Future<T> f) {
     try {
       return f.get();
     } catch (ExecutionException e) {

@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.history;
 
 import cn.liaoning.ybj.policycheck.baseline.BaselineException;
+import cn.liaoning.ybj.policycheck.engine.Batch;
 import cn.liaoning.ybj.policycheck.engine.Checker;
 import cn.liaoning.ybj.policycheck.engine.CityResult;
 import cn.liaoning.ybj.policycheck.engine.Status;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -224,28 +224,11 @@ public record History(List<String> paths, String since, LocalDate fixedAsOf, Lis
       for (int i = 0; i < threads; i++) {
         pending.add(pool.submit(worker));
       }
-      pending.forEach(History::join);
+      pending.forEach(Batch::join);
     } finally {
       pool.shutdownNow();
     }
     return new HashMap<>(out);
-  }
-
-  private static void join(Future<?> f) {
-    try {
-      f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   private static GitHistory.FileAt find(GitHistory.State s, String path) {
