@@ -15,6 +15,7 @@ import cn.liaoning.ybj.policycheck.regulation.Parameters;
 import cn.liaoning.ybj.policycheck.report.GithubReport;
 import cn.liaoning.ybj.policycheck.report.JsonReport;
 import cn.liaoning.ybj.policycheck.report.JunitReport;
+import cn.liaoning.ybj.policycheck.report.ReportFiles;
 import cn.liaoning.ybj.policycheck.report.SarifReport;
 import cn.liaoning.ybj.policycheck.report.TextReport;
 import cn.liaoning.ybj.policycheck.policy.Hints;
@@ -184,14 +185,25 @@ final class CheckCommand implements Callable<Integer> {
     print(format, run, cmp, gate, useColor, out);
     out.flush();
 
-    Map<Path, byte[]> written = new LinkedHashMap<>();
+    Map<Path, ReportFiles.Content> written = new LinkedHashMap<>();
     for (Map.Entry<Path, Format> f : files.entrySet()) {
-      written.put(f.getKey(), render(f.getValue(), run, cmp, gate, false).getBytes(StandardCharsets.UTF_8));
+      Format format = f.getValue();
+      RunResult result = run;
+      Comparison comparison = cmp;
+      written.put(f.getKey(), stream -> {
+        // The same writers as the console's: JSON, SARIF and JUnit streamed, never held whole.
+        PrintWriter w = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+        print(format, result, comparison, gate, false, w);
+        w.flush();
+        if (w.checkError()) {
+          throw new java.io.IOException("写入出错");
+        }
+      });
     }
     String markdown = null;
     if (summary != null) {
       markdown = new JobSummary(checker.parameters(), gate).write(run, cmp);
-      written.put(summary, markdown.getBytes(StandardCharsets.UTF_8));
+      written.put(summary, ReportFiles.Content.of(markdown.getBytes(StandardCharsets.UTF_8)));
     }
     try {
       OutputFiles.write(written);

@@ -13,11 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import cn.liaoning.ybj.policycheck.report.ReportFiles;
 
 /**
  * Writes the files a {@code check} run is asked for ({@code --output FORMAT=FILE},
- * {@code --summary FILE}): each is rendered in memory, written to a hidden temporary file beside
- * its target and then moved over it, and no target is touched until every temporary file is
+ * {@code --summary FILE}): each is streamed as it is rendered into a hidden temporary file beside
+ * its target (JSON, SARIF and JUnit are never held whole) and then moved over it, and no target is touched until every temporary file is
  * written. A run that fails or is interrupted leaves each target as it was, never half-written.
  */
 final class OutputFiles {
@@ -36,10 +37,10 @@ final class OutputFiles {
   }
 
   /** Writes every file (parent directories are created), all or none of them. */
-  static void write(Map<Path, byte[]> files) throws Failure {
+  static void write(Map<Path, ReportFiles.Content> files) throws Failure {
     Map<Path, Path> staged = new LinkedHashMap<>();
     try {
-      for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+      for (Map.Entry<Path, ReportFiles.Content> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath().normalize();
         try {
           if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -51,7 +52,7 @@ final class OutputFiles {
           staged.put(tmp, e.getKey());
           try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
               OutputStream out = Channels.newOutputStream(ch)) {
-            out.write(e.getValue());
+            e.getValue().writeTo(out);
             out.flush();
             ch.force(true);
           }
