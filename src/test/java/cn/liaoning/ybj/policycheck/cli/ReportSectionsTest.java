@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.testsupport.Cli;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import cn.liaoning.ybj.policycheck.testsupport.Cli.Run;
 import java.io.IOException;
 import java.io.StringReader;
@@ -145,23 +146,9 @@ class ReportSectionsTest {
     assertFalse(Files.exists(fresh), "a missing overlay: no report directory either");
   }
 
-  void git(Path repo, String date, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
-    if (date != null) {
-      pb.environment().put("GIT_AUTHOR_DATE", date);
-      pb.environment().put("GIT_COMMITTER_DATE", date);
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
-  }
-
   void commit(Path repo, String date, String message) throws Exception {
-    git(repo, null, "add", "-A");
-    git(repo, date, "commit", "-q", "-m", message);
+    Git.at(repo, null, "add", "-A");
+    Git.at(repo, date, "commit", "-q", "-m", message);
   }
 
   @Test
@@ -170,7 +157,7 @@ class ReportSectionsTest {
     Path cities = Files.createDirectories(repo.resolve("city-policies"));
     Files.copy(Path.of("city-policies", "anshan.yaml"), cities.resolve("anshan.yaml"));
     Files.copy(Path.of("city-policies", "shenyang.yaml"), cities.resolve("shenyang.yaml"));
-    git(repo, null, "init", "-q");
+    Git.at(repo, null, "init", "-q");
     commit(repo, "2026-03-01T10:00:00+08:00", "各市现行政策");
     String text = read(cities.resolve("shenyang.yaml"));
     for (String line : HistoryCommandTest.DEDUCTIBLES_200) {
@@ -233,7 +220,7 @@ class ReportSectionsTest {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     Path cities = Files.createDirectories(repo.resolve("city-policies"));
     Files.writeString(cities.resolve("anshan.yaml"), "city: 鞍山市\ncode: [\n", StandardCharsets.UTF_8);
-    git(repo, null, "init", "-q");
+    Git.at(repo, null, "init", "-q");
     commit(repo, "2026-03-01T10:00:00+08:00", "鞍山：写坏了");
     Files.copy(Path.of("city-policies", "anshan.yaml"), cities.resolve("anshan.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     commit(repo, "2026-05-01T10:00:00+08:00", "鞍山：改正");

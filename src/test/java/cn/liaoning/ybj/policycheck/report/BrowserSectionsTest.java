@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaoning.ybj.policycheck.cli.Main;
+import cn.liaoning.ybj.policycheck.testsupport.Git;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -34,20 +34,6 @@ class BrowserSectionsTest {
     Assumptions.assumeTrue(BrowserReportTest.chromium != null, "no chromium binary on the PATH: browser test skipped");
   }
 
-  static void git(Path repo, String date, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=测试", "-c", "user.email=test@localhost",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
-    if (date != null) {
-      pb.environment().put("GIT_AUTHOR_DATE", date);
-      pb.environment().put("GIT_COMMITTER_DATE", date);
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ":\n" + out);
-  }
-
   @Test
   void bothSectionsFitThePageStartAPageEachAndKeepTheirHeadingsWithTheirContent() throws Exception {
     Path repo = BrowserReportTest.WORK.resolve("sections-repo");
@@ -58,12 +44,12 @@ class BrowserSectionsTest {
         Files.copy(p, cities.resolve(p.getFileName().toString()));
       }
     }
-    git(repo, null, "init", "-q");
-    git(repo, null, "add", "-A");
-    git(repo, "2026-03-01T10:00:00+08:00", "commit", "-q", "-m", "各市现行政策");
+    Git.at(repo, null, "init", "-q");
+    Git.at(repo, null, "add", "-A");
+    Git.at(repo, "2026-03-01T10:00:00+08:00", "commit", "-q", "-m", "各市现行政策");
     Files.writeString(cities.resolve("anshan.yaml"), "# 待补充\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-    git(repo, null, "add", "-A");
-    git(repo, "2026-05-01T10:00:00+08:00", "commit", "-q", "-m", "鞍山：注释");
+    Git.at(repo, null, "add", "-A");
+    Git.at(repo, "2026-05-01T10:00:00+08:00", "commit", "-q", "-m", "鞍山：注释");
     Path overlay = BrowserReportTest.WORK.resolve("sections-overlay.yaml");
     Files.writeString(overlay, "parameters:\n  emp.inpatient.guideline_pct:\n    values:\n      2026-01-01: { tier3: 87 }\n",
         StandardCharsets.UTF_8);
