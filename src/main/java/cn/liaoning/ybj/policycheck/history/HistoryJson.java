@@ -1,7 +1,6 @@
 package cn.liaoning.ybj.policycheck.history;
 
 import cn.liaoning.ybj.policycheck.engine.Status;
-import cn.liaoning.ybj.policycheck.policy.Diagnostic;
 import cn.liaoning.ybj.policycheck.report.JsonReport;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -74,11 +73,7 @@ public final class HistoryJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("errors");
-      for (Diagnostic d : h.errors()) {
-        JsonReport.diagnostic(g, d);
-      }
-      g.writeEndArray();
+      JsonReport.errors(g, h.errors());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

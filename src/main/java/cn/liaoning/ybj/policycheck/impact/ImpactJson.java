@@ -100,11 +100,7 @@ public final class ImpactJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("errors");
-      for (Diagnostic d : impact.errors()) {
-        JsonReport.diagnostic(g, d);
-      }
-      g.writeEndArray();
+      JsonReport.errors(g, impact.errors());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -269,6 +269,15 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
+  /** An {@code "errors"} member: the file problems, each as {@link #diagnostic(com.fasterxml.jackson.core.JsonGenerator, Diagnostic)}. */
+  public static void errors(com.fasterxml.jackson.core.JsonGenerator g, List<Diagnostic> errors) throws IOException {
+    g.writeArrayFieldStart("errors");
+    for (Diagnostic d : errors) {
+      diagnostic(g, d);
+    }
+    g.writeEndArray();
+  }
+
   private static void putInt(ObjectNode n, String k, Integer v) {
     if (v == null) {
       n.putNull(k);
