@@ -81,7 +81,23 @@ public record History(List<String> paths, String since, LocalDate fixedAsOf, Lis
    *
    * @param city the city's name in its latest readable state (the file name when none)
    */
-  public record CityLine(String file, String city, String code, List<Mark> marks) {}
+  public record CityLine(String file, String city, String code, List<Mark> marks) {
+    /** "3 → 1" from the first to the latest checked state, "2" when equal; "—" when never checked. */
+    public String change(Status s) {
+      Mark first = null;
+      Mark last = null;
+      for (Mark m : marks) {
+        if (m.state() == State.CHECKED) {
+          first = first == null ? m : first;
+          last = m;
+        }
+      }
+      if (first == null) {
+        return "—";
+      }
+      return first.count(s) == last.count(s) ? Integer.toString(last.count(s)) : first.count(s) + " → " + last.count(s);
+    }
+  }
 
   /**
    * Walks the history: the commits, the files at each, each distinct file state read once and

@@ -179,7 +179,7 @@ public final class HistoryChart {
       x.writeAttribute("class", "city");
       x.writeStartElement("figcaption");
       x.writeCharacters(c.city() + " ");
-      element(x, "span", c.file() + "　违规 " + change(c, Status.VIOLATION) + "，待定 " + change(c, Status.INDETERMINATE));
+      element(x, "span", c.file() + "　违规 " + c.change(Status.VIOLATION) + "，待定 " + c.change(Status.INDETERMINATE));
       x.writeEndElement();
       cityChart(x, h, c);
       x.writeEndElement();
@@ -211,18 +211,6 @@ public final class HistoryChart {
         violations, missing, unreadable, tips);
   }
 
-  /** "3 → 1" from the first to the latest checked state; "—" when never checked. */
-  private static String change(History.CityLine c, Status s) {
-    History.Mark first = null;
-    History.Mark last = null;
-    for (History.Mark m : c.marks()) {
-      if (m.state() == History.State.CHECKED) {
-        first = first == null ? m : first;
-        last = m;
-      }
-    }
-    return first == null ? "—" : first.count(s) == last.count(s) ? Integer.toString(last.count(s)) : first.count(s) + " → " + last.count(s);
-  }
 
   private static void table(XMLStreamWriter x, History h) throws XMLStreamException {
     element(x, "h2", "首个与最近的状态（首个 → 最近）");
@@ -240,7 +228,7 @@ public final class HistoryChart {
       x.writeCharacters(c.file());
       x.writeEndElement();
       for (Status s : List.of(Status.VIOLATION, Status.WARNING, Status.INDETERMINATE, Status.PASS)) {
-        element(x, "td", change(c, s));
+        element(x, "td", c.change(s));
       }
       element(x, "td", Long.toString(c.marks().stream().filter(m -> m.state() == History.State.UNREADABLE).count()));
       x.writeEndElement();

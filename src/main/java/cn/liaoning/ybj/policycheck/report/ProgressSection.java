@@ -7,7 +7,6 @@ import cn.liaoning.ybj.policycheck.policy.Hints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The report's optional section 八、整改进展 ({@code report --history}): the cities' violations and
@@ -68,8 +67,8 @@ public record ProgressSection(
     int n = h.commits().size();
     List<City> cities = new ArrayList<>();
     for (History.CityLine c : h.cities()) {
-      cities.add(new City(c.code() == null ? null : anchors.get(c.code()), c.city(), c.code(), c.file(), change(c, Status.VIOLATION),
-          change(c, Status.WARNING), change(c, Status.INDETERMINATE), change(c, Status.PASS),
+      cities.add(new City(c.code() == null ? null : anchors.get(c.code()), c.city(), c.code(), c.file(), c.change(Status.VIOLATION),
+          c.change(Status.WARNING), c.change(Status.INDETERMINATE), c.change(Status.PASS),
           c.marks().stream().filter(m -> m.state() == History.State.UNREADABLE).count(), n == 0 ? "" : svg(h, c.file())));
     }
     List<Total> totals = new ArrayList<>();
@@ -109,21 +108,5 @@ public record ProgressSection(
 
   private static String text(Object o) {
     return o == null ? null : o.toString();
-  }
-
-  /** "3 → 1" from the first to the latest checked state; "—" when never checked. */
-  private static String change(History.CityLine c, Status s) {
-    History.Mark first = null;
-    History.Mark last = null;
-    for (History.Mark m : c.marks()) {
-      if (m.state() == History.State.CHECKED) {
-        first = first == null ? m : first;
-        last = m;
-      }
-    }
-    if (first == null) {
-      return "—";
-    }
-    return Objects.equals(first.count(s), last.count(s)) ? Integer.toString(last.count(s)) : first.count(s) + " → " + last.count(s);
   }
 }
