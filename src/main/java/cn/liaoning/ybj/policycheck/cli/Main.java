@@ -51,29 +51,43 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // An Error on any thread (out of memory, a defect) ends the run with one line and status 3:
-    // never a stack trace, never status 1 (which would read as "violations found").
-    // Halting (not exiting) runs nothing more that could need memory or fail again.
-    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-      try {
-        fatal(e);
-      } finally {
-        Runtime.getRuntime().halt(INTERNAL_ERROR);
-      }
-    });
     int code;
     try {
+      endOnAnyError();
       preloadRules(args);
-      code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+      code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8), true);
     } catch (Throwable e) {
-      try {
-        fatal(e);
-      } finally {
-        Runtime.getRuntime().halt(INTERNAL_ERROR);
-      }
+      end(e);
       return;
     }
     System.exit(code);
+  }
+
+  /**
+   * An Error on any thread (out of memory, a defect) ends the run with one line and status 3:
+   * never a stack trace, never status 1 (which would read as "violations found").
+   */
+  static void endOnAnyError() {
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> end(e));
+  }
+
+  /** Held by the one thread that ends the process; made at start-up, as nothing may be allocated later. */
+  private static final Object ENDING = new Object();
+
+  /**
+   * Ends the process for an error: one line, status 3. Errors can strike several threads at once
+   * (class space runs out for the rule-base builder and the main thread together): the first to
+   * get here writes its line and halts while holding the lock, so any other waits and says nothing.
+   * Halting (not exiting) runs nothing more that could need memory or fail again.
+   */
+  private static void end(Throwable e) {
+    synchronized (ENDING) {
+      try {
+        fatal(e);
+      } finally {
+        Runtime.getRuntime().halt(INTERNAL_ERROR);
+      }
+    }
   }
 
   /** Written when nothing else can be: no memory is needed to say so. */
@@ -137,6 +151,14 @@ public final class Main {
 
   /** Runs the command line with the given writers; returns the exit status (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, false);
+  }
+
+  /**
+   * Runs the command line; with {@code errorsEndTheProcess} (the real process) an Error is thrown
+   * on to {@link #end}, so that one path, whichever thread fails first, says the one line.
+   */
+  private static int run(String[] args, PrintWriter out, PrintWriter err, boolean errorsEndTheProcess) {
     String garbled = undecodable(args);
     if (garbled != null) {
       err.println("policy-check: 用法错误：参数“" + Hints.clip(garbled) + "”中有当前区域设置（字符集 "
@@ -151,9 +173,10 @@ public final class Main {
     int code;
     try {
       code = cmd.execute(args);
-    } catch (OutOfMemoryError e) {
-      throw e; // main() reports it without needing memory
     } catch (Error e) {
+      if (errorsEndTheProcess || e instanceof OutOfMemoryError) {
+        throw e; // main() reports it once, without needing memory
+      }
       out.flush();
       err.println(internalError(e));
       code = INTERNAL_ERROR;

@@ -275,6 +275,26 @@ class HostileInputTest {
     assumeTrue(tried > 0, "no metaspace size made this JVM run out inside the program");
   }
 
+  /**
+   * Errors on several threads at once (class space running out for the rule-base builder and the
+   * main thread together) said the line once per thread: still one line and status 3.
+   */
+  @Test
+  void errorsOnManyThreadsAtOnceSayOneLine(@TempDir Path dir) throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int run = 0; run < 3; run++) {
+      Path stderr = dir.resolve("stderr-" + run);
+      Process p = new ProcessBuilder(javaBin, "-Dfile.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+          "-cp", System.getProperty("java.class.path"), ManyThreadsFail.class.getName())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process ends");
+      String text = Files.readString(stderr, StandardCharsets.UTF_8);
+      assertEquals(3, p.exitValue(), text);
+      assertEquals(1, text.strip().lines().count(), text);
+      assertTrue(text.matches("policy-check: 内部错误：AssertionError：thread \\d fails（这是程序缺陷，请附上命令和输入文件报告）\\s*"), text);
+    }
+  }
+
   /** What a file outside the checked folder holds: none of it may be echoed. */
   static final String SECRET = "root:$6$SECRET-SALT$SECRET-HASH:19000:0:99999:7:::\nunknown_key: SECRET-VALUE\n";
 
