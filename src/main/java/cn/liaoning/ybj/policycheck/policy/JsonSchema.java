@@ -57,7 +57,7 @@ public final class JsonSchema {
     root.put("$schema", "http://json-schema.org/draft-07/schema#");
     root.put("title", "辽宁省基本医疗保险城市政策文件（格式 1）");
     root.put("description", "city-policies/*.yaml 的格式：每个统筹区一个文件。不知道的值写 null（检查时报告“待定”）。"
-        + "本文件由 policy-check schema 从 policy/Schema.java 生成，请勿手改；格式说明见 docs/city-file-format.md。");
+        + "本文件由 policy-check schema 从 policy/CityFormat.java 生成，请勿手改；格式说明见 docs/city-file-format.md。");
     ObjectNode body = object("", Schema.CITY, false);
     body.remove("title");
     root.setAll(body);
