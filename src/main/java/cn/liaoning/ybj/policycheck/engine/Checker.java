@@ -32,6 +32,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * is {@code not_applicable} (the law did not ask yet), whatever its DRL concluded. A rule id that
  * the rules encode but that reached no conclusion for the city becomes {@code indeterminate}:
  * missing is never passing.
+ *
+ * <p>One file (about 460 lines): running a session and assembling its findings share state — the
+ * incremental session ({@link Incremental}) passes its memo of earlier findings to the assembly,
+ * and both read the same per-date caches of parameters and of the law in force.
  */
 public final class Checker {
   private final Catalogue catalogue;

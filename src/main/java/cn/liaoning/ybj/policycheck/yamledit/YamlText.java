@@ -24,6 +24,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * positions come from SnakeYAML's node marks (only the composer runs: no object is constructed).
  * Edits are collected and applied together by {@link #apply()}; paths are those of the text as
  * given ({@code employee.inpatient.classes[2].deductible}).
+ *
+ * <p>One file (about 480 lines) on purpose: every edit works on the same parsed tree, the same
+ * code-point-to-offset table and the same pending edit list, and the line and comment helpers are
+ * only correct together with them; split apart, each part would have to expose that state.
  */
 public final class YamlText {
   private final String text;
