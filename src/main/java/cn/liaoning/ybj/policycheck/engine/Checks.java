@@ -1,6 +1,7 @@
 package cn.liaoning.ybj.policycheck.engine;
 
 import cn.liaoning.ybj.policycheck.policy.HospitalClass;
+import cn.liaoning.ybj.policycheck.policy.Schema;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
@@ -92,6 +93,15 @@ public final class Checks {
   /** Money: 80000 元. */
   public static String yuan(Number d) {
     return d == null ? "未填" : n(d) + " 元";
+  }
+
+  /**
+   * Money in the unit the city format gives the field at {@code path} ({@code 300 元/年} for an
+   * employee outpatient deductible, counted per year); {@code 元} when the format names none.
+   */
+  public static String yuan(Number d, String path) {
+    String unit = Schema.unit(path);
+    return d == null ? "未填" : n(d) + " " + (unit.startsWith("元") ? unit : "元");
   }
 
   /**

@@ -10,7 +10,7 @@ import cn.liaoning.ybj.policycheck.engine.Status;
 final class Messages {
   private Messages() {}
 
-  /** "［新增］［一级及以下］message　实际 100　要求 ≥ 300 元　条款 …　期限 …". */
+  /** "［新增］［一级及以下］message　实际 100　要求 ≥ 300 元/年　条款 …　期限 …". */
   static String finding(Finding f, CityDiff.Entry entry) {
     Delta delta = entry == null ? null : entry.delta();
     StringBuilder sb = new StringBuilder();

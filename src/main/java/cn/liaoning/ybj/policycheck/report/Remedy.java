@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * values the rule's parameters hold at the as-of date; a requirement with no single value (a
  * relation between fields, a choice of wording, a tiering) is given as the text requires it.
  *
- * @param from the value found, in words with its unit ("200 元", "次月起"); null when none was written
- * @param to the nearest compliant value in words ("300 元"), or null when there is no single one
- * @param requirement the requirement in words ("≥ 300 元"), always present
+ * @param from the value found, in words with its unit ("200 元/年", "次月起"); null when none was written
+ * @param to the nearest compliant value in words ("300 元/年"), or null when there is no single one
+ * @param requirement the requirement in words ("≥ 300 元/年"), always present
  */
 record Remedy(String from, String to, String requirement) {
 
   private static final String NUM = "(\\d+(?:\\.\\d+)?)";
-  private static final String UNIT = "\\s*(%|元|个月|年)?";
+  private static final String UNIT = "\\s*(%|元/年|元/次|元|个月|年)?";
   private static final Pattern MIN = Pattern.compile("^(?:在职、退休均 |基金有风险时 )?≥ " + NUM + UNIT + "$");
   private static final Pattern MAX = Pattern.compile("^(?:≤ |基金有风险时不高于 )" + NUM + UNIT + "$");
   private static final Pattern EQ = Pattern.compile("^= " + NUM + UNIT + "$");
