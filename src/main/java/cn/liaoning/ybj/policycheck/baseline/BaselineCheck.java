@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
 
@@ -65,7 +64,7 @@ public final class BaselineCheck {
     }
   }
 
-  /** Carries a {@link BaselineException} out of the batch's callback. */
+  /** Carries a {@link BaselineException} out of the batch's callback and the listing thread. */
   private static final class Unreadable extends RuntimeException {
     final BaselineException cause;
 
@@ -82,7 +81,13 @@ public final class BaselineCheck {
   public Comparison run(List<Path> args, LocalDate asOf, BiConsumer<Integer, Integer> progress) throws BaselineException {
     Map<String, Side> sides = new ConcurrentHashMap<>(); // filled by the checking threads
     // The baseline's listing of each directory (for deleted files) is read while the files are checked.
-    FutureTask<Map<Path, List<String>>> listings = new FutureTask<>(() -> listings(args));
+    FutureTask<Map<Path, List<String>>> listings = new FutureTask<>(() -> {
+      try {
+        return listings(args);
+      } catch (BaselineException e) {
+        throw new Unreadable(e);
+      }
+    });
     Thread lister = new Thread(listings, "baseline-list");
     lister.setDaemon(true);
     lister.start();
@@ -119,7 +124,13 @@ public final class BaselineCheck {
       cities.add(r);
     }
     List<Diagnostic> deletedErrors = new ArrayList<>();
-    cities.addAll(deleted(join(listings), asOf, diffs, deletedErrors));
+    Map<Path, List<String>> listed;
+    try {
+      listed = Batch.join(listings);
+    } catch (Unreadable u) {
+      throw u.cause;
+    }
+    cities.addAll(deleted(listed, asOf, diffs, deletedErrors));
     List<Diagnostic> all = new ArrayList<>(run.errors());
     all.addAll(deletedErrors);
     return new Comparison(source.ref(), new RunResult(run.asOf(), List.copyOf(cities), List.copyOf(all)), diffs);
@@ -135,26 +146,6 @@ public final class BaselineCheck {
       }
     }
     return out;
-  }
-
-  private static Map<Path, List<String>> join(FutureTask<Map<Path, List<String>>> task) throws BaselineException {
-    try {
-      return task.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof BaselineException b) {
-        throw b;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err; // as Batch does for the checking threads
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BaselineException("读取基线时被中断");
-    }
   }
 
   /** The rule of approvals: a deleted city file's conclusion (every parameter removed, none approved), and data entry's. */

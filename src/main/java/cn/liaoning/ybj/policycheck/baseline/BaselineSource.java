@@ -4,7 +4,6 @@ import cn.liaoning.ybj.policycheck.policy.PolicyFiles;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where the baseline city files come from: a directory, or a git revision of the repository the
@@ -224,7 +222,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
           continue;
         }
         try {
-          Git v = git(f, null, "rev-parse", "--verify", "--quiet", rev + "^{commit}");
+          GitProcess.Result v = git(f, null, "rev-parse", "--verify", "--quiet", rev + "^{commit}");
           if (v.code() == 0) {
             return new String(v.out(), StandardCharsets.UTF_8).strip();
           }
@@ -257,14 +255,14 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
         if (git(root, null, "cat-file", "-e", object).code() != 0) {
           return null;
         }
-        Git blob = git(root, null, "cat-file", "blob", object);
+        GitProcess.Result blob = git(root, null, "cat-file", "blob", object);
         if (blob.code() != 0) {
           throw BaselineException.oneFile("无法从 git 读取基线文件 " + label);
         }
         return new Prior(label, blob.out());
       }
       // One git process a file: --batch answers "<object> missing" or "<id> blob <size>" and the content.
-      Git batch = git(root, object + "\n", "cat-file", "--batch");
+      GitProcess.Result batch = git(root, object + "\n", "cat-file", "--batch");
       byte[] out = batch.out();
       int eol = 0;
       while (eol < out.length && out[eol] != '\n') {
@@ -294,7 +292,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       String prefix = rel.isEmpty() ? "" : rel + "/";
       // -z: NUL-terminated names, never quoted; only the folder's own entries (no recursion).
       String commit = verified.get(root);
-      Git g = rel.isEmpty() ? git(root, null, "ls-tree", "-z", "--name-only", commit)
+      GitProcess.Result g = rel.isEmpty() ? git(root, null, "ls-tree", "-z", "--name-only", commit)
           : git(root, null, "ls-tree", "-z", "--name-only", commit, "--", prefix);
       if (g.code() != 0) {
         throw new BaselineException("无法从 git 列出基线目录 " + ref + ":" + prefix);
@@ -321,7 +319,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
     private Path verifiedRoot(Path dir) throws BaselineException {
       Path root = root(dir);
       if (!verified.containsKey(root)) {
-        Git v = git(root, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+        GitProcess.Result v = git(root, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
         if (v.code() != 0) {
           throw new BaselineException("基线版本“" + ref + "”在 git 仓库 " + root + " 中不存在"
               + "（是远程分支时先运行 git fetch；在 CI 中检出时须带上历史，如 actions/checkout 的 fetch-depth: 0）");
@@ -336,7 +334,7 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       if (known != null) {
         return known;
       }
-      Git g = git(dir, null, "rev-parse", "--show-toplevel");
+      GitProcess.Result g = git(dir, null, "rev-parse", "--show-toplevel");
       if (g.code() != 0) {
         throw new BaselineException("“" + ref + "”不是目录；作为 git 版本读取基线时，" + dir + " 须在 git 仓库中");
       }
@@ -350,73 +348,17 @@ public sealed interface BaselineSource permits BaselineSource.Directory, Baselin
       return root;
     }
 
-    /** A git process's exit status and standard output (cut at the limit it was run with). */
-    public record Git(int code, byte[] out) {}
-
     /** A city file one byte over its limit, and room for the header line of {@code cat-file --batch}. */
     private static final int GIT_OUTPUT_LIMIT = PolicyReader.MAX_BYTES + 1 + 4096;
 
     /** Runs git in {@code dir} with {@code input} (or nothing) on its standard input. */
-    private static Git git(Path dir, String input, String... args) throws BaselineException {
-      return git(dir, input, GIT_OUTPUT_LIMIT, args);
-    }
-
-    /**
-     * Runs git in {@code dir} as the baseline reading does (no terminal prompt, C locale, standard
-     * error discarded, a time limit), for other readers of the repository (the history walk). At
-     * most {@code limit} bytes of output are kept: output of that length may have been cut.
-     */
-    public static Git git(Path dir, String input, int limit, String... args) throws BaselineException {
-      List<String> cmd = new ArrayList<>();
-      cmd.add("git");
-      cmd.add("-C");
-      cmd.add(dir.toString());
-      cmd.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-      pb.environment().put("LC_ALL", "C");
-      Process p;
-      try {
-        p = pb.start();
-      } catch (IOException e) {
-        throw new BaselineException("按 git 版本读取基线需要 git 命令，但无法运行 git：" + e.getMessage());
-      }
-      try {
-        try (OutputStream in = p.getOutputStream()) {
-          if (input != null) {
-            in.write(input.getBytes(StandardCharsets.UTF_8));
-          }
-        }
-        byte[] out = readLimited(p.getInputStream(), limit);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          throw new BaselineException("git " + String.join(" ", args) + " 超时");
-        }
-        return new Git(p.exitValue(), out);
-      } catch (IOException e) {
-        p.destroyForcibly();
-        throw new BaselineException("读取 git 输出失败：" + e.getClass().getSimpleName());
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-        Thread.currentThread().interrupt();
-        throw new BaselineException("读取基线时被中断");
-      }
+    private static GitProcess.Result git(Path dir, String input, String... args) throws BaselineException {
+      return GitProcess.run(dir, input, GIT_OUTPUT_LIMIT, args);
     }
   }
 
   /** Reads at most one byte more than a city file may hold (the loader reports the excess). */
   private static byte[] readLimited(InputStream in) throws IOException {
-    return readLimited(in, PolicyReader.MAX_BYTES + 1);
-  }
-
-  /** Reads at most {@code limit} bytes and discards the rest. */
-  private static byte[] readLimited(InputStream in, int limit) throws IOException {
-    try (in) {
-      byte[] b = in.readNBytes(limit);
-      if (b.length >= limit) {
-        in.transferTo(OutputStream.nullOutputStream());
-      }
-      return b;
-    }
+    return GitProcess.readLimited(in, PolicyReader.MAX_BYTES + 1);
   }
 }

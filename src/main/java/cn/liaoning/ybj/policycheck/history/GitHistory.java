@@ -2,7 +2,7 @@ package cn.liaoning.ybj.policycheck.history;
 
 import cn.liaoning.ybj.policycheck.baseline.BaselineException;
 import cn.liaoning.ybj.policycheck.baseline.BaselineSource;
-import cn.liaoning.ybj.policycheck.baseline.BaselineSource.GitRevision.Git;
+import cn.liaoning.ybj.policycheck.baseline.GitProcess;
 import cn.liaoning.ybj.policycheck.policy.PolicyReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import java.util.Set;
  * the commits of the current branch's first-parent line that touched them (oldest first), and at
  * each commit the city files there with their blob ids. Git runs a few times in all, whatever the
  * number of commits (one {@code log}, then {@code cat-file --batch} for the trees and the blobs),
- * through the runner of {@link BaselineSource.GitRevision}.
+ * through {@link GitProcess}, as the baseline reading does.
  */
 public final class GitHistory {
   /** One commit: full id, committer date and subject line. */
@@ -93,7 +93,7 @@ public final class GitHistory {
   }
 
   private static Path toplevel(Path dir, Path named) throws BaselineException {
-    Git g = git(dir, null, 1 << 16, "rev-parse", "--show-toplevel");
+    GitProcess.Result g = git(dir, null, 1 << 16, "rev-parse", "--show-toplevel");
     if (g.code() != 0) {
       throw new BaselineException(named + " 不在 git 仓库中：history 读取城市文件在 git 中的历史");
     }
@@ -122,7 +122,7 @@ public final class GitHistory {
       if (since.isBlank() || since.startsWith("-")) {
         throw new BaselineException("--since 需要一个 git 版本（如 HEAD~10、v2026.1、提交号）");
       }
-      Git v = git(root, null, 1 << 16, "rev-parse", "--verify", "--quiet", since + "^{commit}");
+      GitProcess.Result v = git(root, null, 1 << 16, "rev-parse", "--verify", "--quiet", since + "^{commit}");
       if (v.code() != 0) {
         throw new BaselineException("版本“" + since + "”在 git 仓库 " + root + " 中不存在");
       }
@@ -130,7 +130,7 @@ public final class GitHistory {
       start = parse(run("log", "-1", "--no-color", "--format=%H%x1f%cI%x1f%s%x1e", id)).get(0);
       args.add(id + "..HEAD");
     } else {
-      Git head = git(root, null, 1 << 16, "rev-parse", "--verify", "--quiet", "HEAD^{commit}");
+      GitProcess.Result head = git(root, null, 1 << 16, "rev-parse", "--verify", "--quiet", "HEAD^{commit}");
       if (head.code() != 0) {
         throw new BaselineException("git 仓库 " + root + " 中还没有提交");
       }
@@ -284,7 +284,7 @@ public final class GitHistory {
       List<String> part = objects.subList(from, Math.min(objects.size(), from + LINES_PER_BATCH));
       long room = expected == Long.MAX_VALUE ? 64L << 20 : expected + 128L * part.size() + 4096;
       int limit = (int) Math.min(Integer.MAX_VALUE - 16, room);
-      Git g = git(root, String.join("\n", part) + "\n", limit, "cat-file", mode);
+      GitProcess.Result g = git(root, String.join("\n", part) + "\n", limit, "cat-file", mode);
       if (g.code() != 0 || g.out().length >= limit) {
         throw new BaselineException("无法从 git 读取历史中的文件（git cat-file " + mode + "）");
       }
@@ -325,14 +325,14 @@ public final class GitHistory {
 
   private byte[] run(String... args) throws BaselineException {
     int limit = 64 << 20;
-    Git g = git(root, null, limit, args);
+    GitProcess.Result g = git(root, null, limit, args);
     if (g.code() != 0 || g.out().length >= limit) {
       throw new BaselineException("无法从 git 读取历史（git log 失败）");
     }
     return g.out();
   }
 
-  private static Git git(Path dir, String input, int limit, String... args) throws BaselineException {
-    return BaselineSource.GitRevision.git(dir, input, limit, args);
+  private static GitProcess.Result git(Path dir, String input, int limit, String... args) throws BaselineException {
+    return GitProcess.run(dir, input, limit, args);
   }
 }
