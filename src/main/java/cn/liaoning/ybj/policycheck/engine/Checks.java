@@ -4,6 +4,7 @@ import cn.liaoning.ybj.policycheck.policy.HospitalClass;
 import cn.liaoning.ybj.policycheck.policy.Schema;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -100,8 +101,19 @@ public final class Checks {
    * employee outpatient deductible, counted per year); {@code 元} when the format names none.
    */
   public static String yuan(Number d, String path) {
+    return d == null ? "未填" : n(d) + " " + MONEY_UNITS.computeIfAbsent(path, Checks::moneyUnit);
+  }
+
+  /**
+   * The money unit by field path, looked up once: rules word amounts on every firing (a sweep fires
+   * them for each combination). Bounded: the paths are those of the format, with at most 50
+   * classes per list.
+   */
+  private static final Map<String, String> MONEY_UNITS = new ConcurrentHashMap<>();
+
+  private static String moneyUnit(String path) {
     String unit = Schema.unit(path);
-    return d == null ? "未填" : n(d) + " " + (unit.startsWith("元") ? unit : "元");
+    return unit.startsWith("元") ? unit : "元";
   }
 
   /**
